@@ -1,0 +1,233 @@
+package dev.autoencoder.api;
+
+import java.util.List;
+
+/**
+ * The complete, eager set of primitives a backend provides. Every method is mandatory: a backend whose
+ * library lacks a kernel composes it from its own primitives. Backends never compute gradients; the
+ * shared tape in {@code dev.autoencoder.api.autodiff} does, in terms of these primitives.
+ *
+ * <h2>Common rules</h2>
+ * <ul>
+ *   <li>Operands of one call belong to this backend ({@link BackendMismatchException} otherwise) and share one
+ *       {@link DType} ({@link DTypeMismatchException} otherwise). Results have the operands' dtype unless
+ *       stated.</li>
+ *   <li>Binary elementwise operations broadcast like NumPy: shapes are aligned at their last axis, and each
+ *       pair of dimensions must be equal or one of them 1 ({@link ShapeMismatchException} otherwise).</li>
+ *   <li>Axes may be negative (counted from the end). Data is row-major.</li>
+ *   <li>Shape rules live in {@link Shapes}; every backend calls them, so all backends reject the same inputs
+ *       with the same exception type.</li>
+ *   <li>A tensor created while a {@link TensorScope} of this backend is open on the current thread belongs to
+ *       the innermost one and is released when it closes.</li>
+ * </ul>
+ */
+public interface TensorBackend {
+
+    /** Short stable name used for selection, e.g. {@code pure}, {@code nd4j}, {@code djl}. */
+    String name();
+
+    /** Version of the engine behind the backend, for provenance and {@code ae backends}. */
+    String version();
+
+    /** Optional features. */
+    Capabilities capabilities();
+
+    // ---------------------------------------------------------------- creation and transfer
+
+    /** An F32 tensor holding a copy of {@code data}, whose length must equal {@code shape.size()}. */
+    Tensor fromFloats(float[] data, Shape shape);
+
+    /** An F64 tensor holding a copy of {@code data}, whose length must equal {@code shape.size()}. */
+    Tensor fromDoubles(double[] data, Shape shape);
+
+    /** A tensor of the given dtype holding {@code data}, rounded to F32 when asked for. */
+    default Tensor fromDoubles(double[] data, Shape shape, DType dtype) {
+        if (dtype == DType.F64) {
+            return fromDoubles(data, shape);
+        }
+        float[] f = new float[data.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) data[i];
+        }
+        return fromFloats(f, shape);
+    }
+
+    /** A tensor of the given shape and dtype with every element equal to {@code value}. */
+    Tensor full(Shape shape, DType dtype, double value);
+
+    /** A tensor of zeros. */
+    default Tensor zeros(Shape shape, DType dtype) {
+        return full(shape, dtype, 0.0);
+    }
+
+    /** A rank-0 tensor. */
+    default Tensor scalar(double value, DType dtype) {
+        return full(Shape.scalar(), dtype, value);
+    }
+
+    /** The elements in row-major order as floats (F64 data is rounded). */
+    float[] toFloats(Tensor t);
+
+    /** The elements in row-major order as doubles. */
+    double[] toDoubles(Tensor t);
+
+    /** {@code t} converted to {@code dtype} (round to nearest for F64 to F32). */
+    Tensor cast(Tensor t, DType dtype);
+
+    // ---------------------------------------------------------------- movement
+
+    /** The same elements in row-major order with a new shape of equal size. */
+    Tensor reshape(Tensor t, Shape shape);
+
+    /**
+     * Axes reordered: result dimension {@code i} is input dimension {@code axes[i]}. {@code axes} is a
+     * permutation of {@code 0..rank-1}.
+     */
+    Tensor permute(Tensor t, int... axes);
+
+    /** {@code t} repeated along broadcast axes to {@code shape} (NumPy rules; {@code t} cannot be larger). */
+    Tensor broadcastTo(Tensor t, Shape shape);
+
+    /** Elements {@code start <= i < end} along {@code axis}; {@code 0 <= start <= end <= dim}. */
+    Tensor slice(Tensor t, int axis, int start, int end);
+
+    /**
+     * {@code t} surrounded by {@code value}: axis {@code i} gains {@code before[i]} elements in front and
+     * {@code after[i]} behind. Both arrays have one non-negative entry per axis.
+     */
+    Tensor pad(Tensor t, int[] before, int[] after, double value);
+
+    /** Tensors joined along {@code axis}; all other dimensions must be equal. At least one tensor. */
+    Tensor concat(List<Tensor> parts, int axis);
+
+    // ---------------------------------------------------------------- elementwise, broadcasting
+
+    /** {@code a + b}. */
+    Tensor add(Tensor a, Tensor b);
+
+    /** {@code a - b}. */
+    Tensor sub(Tensor a, Tensor b);
+
+    /** {@code a * b}. */
+    Tensor mul(Tensor a, Tensor b);
+
+    /** {@code a / b} (IEEE: division by zero gives an infinity or NaN). */
+    Tensor div(Tensor a, Tensor b);
+
+    /** Elementwise maximum; NaN if either is NaN. */
+    Tensor maximum(Tensor a, Tensor b);
+
+    /** Elementwise minimum; NaN if either is NaN. */
+    Tensor minimum(Tensor a, Tensor b);
+
+    /** 1 where {@code a > b}, else 0, in the operands' dtype. */
+    Tensor greater(Tensor a, Tensor b);
+
+    /** 1 where {@code a >= b}, else 0, in the operands' dtype. */
+    Tensor greaterEqual(Tensor a, Tensor b);
+
+    /** 1 where {@code a == b}, else 0, in the operands' dtype. */
+    Tensor equal(Tensor a, Tensor b);
+
+    /** {@code cond != 0 ? a : b}, all three broadcast to one shape; {@code cond} has the dtype of a and b. */
+    Tensor where(Tensor cond, Tensor a, Tensor b);
+
+    // ---------------------------------------------------------------- elementwise, unary
+
+    /** {@code -t}. */
+    Tensor neg(Tensor t);
+
+    /** {@code e^t}. */
+    Tensor exp(Tensor t);
+
+    /** Natural logarithm ({@code -inf} at 0, NaN below). */
+    Tensor log(Tensor t);
+
+    /** {@code log(1 + t)}, accurate for small {@code t}. */
+    Tensor log1p(Tensor t);
+
+    /** Square root (NaN below 0). */
+    Tensor sqrt(Tensor t);
+
+    /** Absolute value. */
+    Tensor abs(Tensor t);
+
+    /** -1, 0 or 1 by the sign of {@code t} (0 for ±0). */
+    Tensor sign(Tensor t);
+
+    /** Hyperbolic tangent. */
+    Tensor tanh(Tensor t);
+
+    /** Logistic function {@code 1 / (1 + e^-t)}, computed without overflow for large {@code |t|}. */
+    Tensor sigmoid(Tensor t);
+
+    /** {@code max(t, 0)}. */
+    Tensor relu(Tensor t);
+
+    // ---------------------------------------------------------------- reductions
+
+    /**
+     * Sum over {@code axes} (all axes when none are given). With {@code keepDims} the reduced axes stay with
+     * size 1, otherwise they are removed. Axes must be distinct.
+     */
+    Tensor sum(Tensor t, boolean keepDims, int... axes);
+
+    /** Arithmetic mean over {@code axes}, with the rules of {@link #sum}. */
+    Tensor mean(Tensor t, boolean keepDims, int... axes);
+
+    /** Maximum over {@code axes}, with the rules of {@link #sum}; reduced axes must not be empty. */
+    Tensor max(Tensor t, boolean keepDims, int... axes);
+
+    // ---------------------------------------------------------------- linear algebra and convolution
+
+    /**
+     * Matrix product of rank-2 operands {@code op(a) x op(b)}, where {@code op} transposes when its flag is set:
+     * {@code op(a)} is {@code [m, k]}, {@code op(b)} is {@code [k, n]}, the result {@code [m, n]}.
+     */
+    Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
+
+    /**
+     * 2-D cross-correlation exactly as PyTorch's {@code conv2d} without bias or dilation: input {@code x}
+     * {@code [n, c, h, w]} (NCHW), weight {@code [o, c, kh, kw]}, result {@code [n, o, oh, ow]} with
+     * {@code oh = (h + 2 padH - kh) / strideH + 1} (floor; must be at least 1), likewise {@code ow}. Padding is
+     * zeros on both sides.
+     */
+    Tensor conv2d(Tensor x, Tensor weight, Conv2dParams params);
+
+    /**
+     * Gradient of {@link #conv2d} with respect to its input: given {@code gradOut [n, o, oh, ow]} and
+     * {@code weight [o, c, kh, kw]}, returns {@code [n, c, h, w] = inputShape}. Input rows and columns that
+     * the forward convolution never read (when the stride does not divide evenly) get 0.
+     */
+    Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, Shape inputShape, Conv2dParams params);
+
+    /**
+     * Gradient of {@link #conv2d} with respect to its weight: given the input {@code x [n, c, h, w]} and
+     * {@code gradOut [n, o, oh, ow]}, returns {@code weightShape = [o, c, kh, kw]}, summed over the batch.
+     */
+    Tensor conv2dWeightGrad(Tensor x, Tensor gradOut, Shape weightShape, Conv2dParams params);
+
+    /**
+     * Transposed convolution exactly as PyTorch's {@code conv_transpose2d} without bias, groups or dilation:
+     * input {@code [n, c, h, w]}, weight {@code [c, o, kh, kw]} (note: in-channels first), result
+     * {@code [n, o, oh, ow]} with {@code oh = (h - 1) strideH - 2 padH + kh + outPadH}, likewise {@code ow}.
+     * It equals {@link #conv2dInputGrad} of a convolution with that weight whose input has the result's shape;
+     * the output padding adds rows and columns at the bottom and right that only padding contributes to, and
+     * must be smaller than the stride.
+     */
+    Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW);
+
+    // ---------------------------------------------------------------- memory
+
+    /**
+     * Opens a scope on the current thread. Tensors created until it closes belong to it and are released on
+     * {@link TensorScope#close()}, except those passed to {@link TensorScope#keep}. Scopes nest.
+     */
+    TensorScope newScope();
+
+    /**
+     * Releases a tensor that lives outside any scope (a parameter replaced by its update, say) now rather than
+     * when the garbage collector finds it. Using it afterwards is an error. A no-op on heap backends.
+     */
+    void release(Tensor t);
+}

@@ -1,0 +1,83 @@
+package dev.autoencoder.api.autodiff;
+
+/**
+ * Numerically stable composites, defined once over {@link Var} so that every backend computes them, and their
+ * gradients, the same way. Elementwise functions return per-element values; the caller chooses the reduction
+ * (for instance {@code bceWithLogits(z, x).mean()}).
+ */
+public final class Functions {
+    /** PyTorch's floor for {@code log} inside binary cross-entropy on probabilities. */
+    public static final double BCE_LOG_FLOOR = -100.0;
+
+    private Functions() {
+    }
+
+    /** {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow for large {@code x}. */
+    public static Var softplus(Var x) {
+        return x.relu().add(x.abs().neg().exp().log1p());
+    }
+
+    /** {@code log(sigmoid(x)) = -softplus(-x)}. */
+    public static Var logSigmoid(Var x) {
+        return softplus(x.neg()).neg();
+    }
+
+    /**
+     * Binary cross-entropy of targets {@code t} in [0, 1] under Bernoulli logits {@code z}, per element:
+     * {@code -t log sigmoid(z) - (1 - t) log(1 - sigmoid(z)) = softplus(z) - t z}.
+     */
+    public static Var bceWithLogits(Var z, Var t) {
+        return softplus(z).sub(t.mul(z));
+    }
+
+    /**
+     * Binary cross-entropy of targets {@code t} under probabilities {@code p}, per element, with each log
+     * clamped below at {@value #BCE_LOG_FLOOR} exactly as PyTorch's {@code BCELoss} does.
+     */
+    public static Var bce(Var p, Var t) {
+        Var floor = p.tape().scalar(BCE_LOG_FLOOR, p.dtype());
+        Var logP = p.log().maximum(floor);
+        Var log1mP = p.rsub(1).log().maximum(floor);
+        return t.mul(logP).add(t.rsub(1).mul(log1mP)).neg();
+    }
+
+    /** {@code (a - b)^2} per element. */
+    public static Var squaredError(Var a, Var b) {
+        return a.sub(b).square();
+    }
+
+    /** Mean squared error over all elements. */
+    public static Var mse(Var a, Var b) {
+        return squaredError(a, b).mean();
+    }
+
+    /**
+     * {@code KL(N(mu, e^logVar) || N(0, I))} per sample: {@code -1/2 sum(1 + logVar - mu^2 - e^logVar)} over every
+     * axis but the first, giving shape {@code [n]}.
+     */
+    public static Var klToStdNormal(Var mu, Var logVar) {
+        Var perDim = logVar.add(1).sub(mu.square()).sub(logVar.exp());
+        int[] latentAxes = new int[mu.shape().rank() - 1];
+        for (int i = 0; i < latentAxes.length; i++) {
+            latentAxes[i] = i + 1;
+        }
+        return perDim.sum(false, latentAxes).mul(-0.5);
+    }
+
+    /** {@code log sum exp(x)} over {@code axis}, shifted by the (detached) maximum so nothing overflows. */
+    public static Var logSumExp(Var x, int axis, boolean keepDims) {
+        Var m = x.max(true, axis).detach();
+        Var lse = x.sub(m).exp().sum(true, axis).log().add(m);
+        return keepDims ? lse : lse.reshape(dropAxis(lse.shape().dims(), x.shape().axis(axis)));
+    }
+
+    private static int[] dropAxis(int[] dims, int axis) {
+        int[] out = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            if (i != axis) {
+                out[j++] = dims[i];
+            }
+        }
+        return out;
+    }
+}
