@@ -6,14 +6,16 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import java.util.Arrays;
+import java.util.random.RandomGenerator;
 
 /**
  * The one source of randomness of the framework: a seeded xoshiro256** generator whose streams are the same on
  * every JVM and for every backend. Values are drawn here, in shared code, and uploaded to a backend, so that
  * the same seed gives the same parameters, noise and shuffles whatever backend computes. The full state can be
- * saved and restored, so a resumed training run continues the exact stream. Not thread-safe.
+ * saved and restored, so a resumed training run continues the exact stream. It is a {@link RandomGenerator}, so
+ * code that takes one (the data module's corruptions, say) draws from the same seeded stream. Not thread-safe.
  */
-public final class Rng {
+public final class Rng implements RandomGenerator {
     private static final int STATE_LENGTH = 6;
 
     private long s0;
@@ -70,6 +72,7 @@ public final class Rng {
     }
 
     /** 64 uniformly random bits. */
+    @Override
     public long nextLong() {
         long result = Long.rotateLeft(s1 * 5, 7) * 9;
         long t = s1 << 17;
@@ -83,11 +86,13 @@ public final class Rng {
     }
 
     /** Uniform in {@code [0, 1)} with 53 random bits. */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform integer in {@code [0, bound)}, unbiased. */
+    @Override
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new InvalidArgumentException("bound must be positive, got " + bound);
@@ -101,6 +106,7 @@ public final class Rng {
     }
 
     /** Standard normal, by the Box-Muller transform (pairs; the second value is kept for the next call). */
+    @Override
     public double nextGaussian() {
         if (hasSpareGaussian) {
             hasSpareGaussian = false;
