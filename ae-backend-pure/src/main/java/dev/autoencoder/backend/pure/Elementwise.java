@@ -1,0 +1,168 @@
+package dev.autoencoder.backend.pure;
+
+import dev.autoencoder.api.Shape;
+
+/**
+ * Elementwise operations with NumPy broadcasting. Each operation is defined once per dtype as a scalar
+ * function; the loops walk the output in row-major order with per-operand strides (0 on broadcast axes).
+ */
+final class Elementwise {
+    private Elementwise() {
+    }
+
+    /** A scalar function of one argument, in both precisions. */
+    interface Unary {
+        float f(float x);
+
+        double d(double x);
+    }
+
+    /** A scalar function of two arguments, in both precisions. */
+    interface Binary {
+        float f(float a, float b);
+
+        double d(double a, double b);
+    }
+
+    enum UnaryOp implements Unary {
+        NEG { public float f(float x) { return -x; } public double d(double x) { return -x; } },
+        EXP { public float f(float x) { return (float) Math.exp(x); } public double d(double x) { return Math.exp(x); } },
+        LOG { public float f(float x) { return (float) Math.log(x); } public double d(double x) { return Math.log(x); } },
+        LOG1P { public float f(float x) { return (float) Math.log1p(x); } public double d(double x) { return Math.log1p(x); } },
+        SQRT { public float f(float x) { return (float) Math.sqrt(x); } public double d(double x) { return Math.sqrt(x); } },
+        ABS { public float f(float x) { return Math.abs(x); } public double d(double x) { return Math.abs(x); } },
+        SIGN { public float f(float x) { return Math.signum(x); } public double d(double x) { return Math.signum(x); } },
+        TANH { public float f(float x) { return (float) Math.tanh(x); } public double d(double x) { return Math.tanh(x); } },
+        SIGMOID {
+            public float f(float x) { return (float) d(x); }
+            public double d(double x) {
+                if (x >= 0) {
+                    return 1.0 / (1.0 + Math.exp(-x));
+                }
+                double e = Math.exp(x);
+                return e / (1.0 + e);
+            }
+        },
+        RELU { public float f(float x) { return x > 0 ? x : 0f; } public double d(double x) { return x > 0 ? x : 0.0; } }
+    }
+
+    enum BinaryOp implements Binary {
+        ADD { public float f(float a, float b) { return a + b; } public double d(double a, double b) { return a + b; } },
+        SUB { public float f(float a, float b) { return a - b; } public double d(double a, double b) { return a - b; } },
+        MUL { public float f(float a, float b) { return a * b; } public double d(double a, double b) { return a * b; } },
+        DIV { public float f(float a, float b) { return a / b; } public double d(double a, double b) { return a / b; } },
+        MAXIMUM { public float f(float a, float b) { return Math.max(a, b); } public double d(double a, double b) { return Math.max(a, b); } },
+        MINIMUM { public float f(float a, float b) { return Math.min(a, b); } public double d(double a, double b) { return Math.min(a, b); } },
+        GREATER { public float f(float a, float b) { return a > b ? 1f : 0f; } public double d(double a, double b) { return a > b ? 1 : 0; } },
+        GREATER_EQUAL { public float f(float a, float b) { return a >= b ? 1f : 0f; } public double d(double a, double b) { return a >= b ? 1 : 0; } },
+        EQUAL { public float f(float a, float b) { return a == b ? 1f : 0f; } public double d(double a, double b) { return a == b ? 1 : 0; } }
+    }
+
+    static Object unary(Unary op, PureTensor t) {
+        if (t.floats() != null) {
+            float[] x = t.floats();
+            float[] y = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = op.f(x[i]);
+            }
+            return y;
+        }
+        double[] x = t.doubles();
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = op.d(x[i]);
+        }
+        return y;
+    }
+
+    static Object binary(Binary op, PureTensor a, PureTensor b, Shape out) {
+        Walk walk = new Walk(out, a.shape(), b.shape());
+        int n = out.size();
+        if (a.floats() != null) {
+            float[] x = a.floats();
+            float[] y = b.floats();
+            float[] z = new float[n];
+            walk.run((o, ia, sa, ib, sb, len) -> {
+                for (int k = 0; k < len; k++, ia += sa, ib += sb) {
+                    z[o + k] = op.f(x[ia], y[ib]);
+                }
+            });
+            return z;
+        }
+        double[] x = a.doubles();
+        double[] y = b.doubles();
+        double[] z = new double[n];
+        walk.run((o, ia, sa, ib, sb, len) -> {
+            for (int k = 0; k < len; k++, ia += sa, ib += sb) {
+                z[o + k] = op.d(x[ia], y[ib]);
+            }
+        });
+        return z;
+    }
+
+    /** {@code cond != 0 ? a : b} with broadcasting of all three. */
+    static Object where(PureTensor cond, PureTensor a, PureTensor b, Shape out) {
+        int n = out.size();
+        int[] ic = Strides.broadcastIndex(cond.shape(), out);
+        int[] ia = Strides.broadcastIndex(a.shape(), out);
+        int[] ib = Strides.broadcastIndex(b.shape(), out);
+        if (a.floats() != null) {
+            float[] z = new float[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = cond.get(ic[i]) != 0 ? a.floats()[ia[i]] : b.floats()[ib[i]];
+            }
+            return z;
+        }
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = cond.get(ic[i]) != 0 ? a.doubles()[ia[i]] : b.doubles()[ib[i]];
+        }
+        return z;
+    }
+
+    /** A run of {@code len} output elements starting at {@code o}, reading a and b with the given steps. */
+    @FunctionalInterface
+    interface Run {
+        void apply(int o, int ia, int sa, int ib, int sb, int len);
+    }
+
+    /** Walks an output shape row by row, tracking where each broadcast operand is read. */
+    static final class Walk {
+        private final int[] outDims;
+        private final int[] aStrides;
+        private final int[] bStrides;
+
+        Walk(Shape out, Shape a, Shape b) {
+            outDims = out.dims();
+            aStrides = Strides.broadcastStrides(a, out);
+            bStrides = Strides.broadcastStrides(b, out);
+        }
+
+        void run(Run body) {
+            int rank = outDims.length;
+            if (rank == 0) {
+                body.apply(0, 0, 0, 0, 0, 1);
+                return;
+            }
+            int last = outDims[rank - 1];
+            int rows = last == 0 ? 0 : Shape.of(outDims).size() / last;
+            int[] idx = new int[rank];
+            int ia = 0;
+            int ib = 0;
+            for (int r = 0; r < rows; r++) {
+                body.apply(r * last, ia, aStrides[rank - 1], ib, bStrides[rank - 1], last);
+                for (int d = rank - 2; d >= 0; d--) {
+                    idx[d]++;
+                    ia += aStrides[d];
+                    ib += bStrides[d];
+                    if (idx[d] < outDims[d]) {
+                        break;
+                    }
+                    ia -= aStrides[d] * outDims[d];
+                    ib -= bStrides[d] * outDims[d];
+                    idx[d] = 0;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.autoencoder.backend.pure.kernel;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Matrix products {@code C = op(A) x op(B)} (plus the old {@code C} if {@code accumulate}).
+ *
+ * <p>{@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n} and {@code C} is {@code m x n}
+ * with row stride {@code n}. Without transpose {@code A} is stored {@code m x k} (row stride
+ * {@code k}); with {@code transposeA} it is stored {@code k x m} (row stride {@code m}). Likewise
+ * {@code B} is stored {@code k x n}, or {@code n x k} when transposed. All arrays are row-major
+ * and contiguous from the given offsets; nothing outside the {@code m x n} block of {@code C} is
+ * written.
+ *
+ * <p>{@link #sgemm} is the fast path. It packs {@code KC x NC} panels of {@code op(B)} into
+ * separate row arrays (transposes are handled while packing) and updates one row of {@code C}
+ * at a time with {@code c[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]}: every array is
+ * indexed by the same {@code j}, which is the loop shape HotSpot C2 auto-vectorises (forms that
+ * index one flat array with two offsets, or update several rows in one loop, stay scalar). The
+ * longer of {@code m} and {@code n} is made the vectorised dimension by computing
+ * {@code C^T = op(B)^T op(A)^T} when {@code n < m}. Rows are split over the {@link Parallel}
+ * threads in contiguous chunks; each element of {@code C} is computed by the same sequence of
+ * float operations whatever the chunking, so results do not depend on the thread count.
+ *
+ * <p>{@link #dgemm} is the plain-loop reference used as the oracle and for gradient checks.
+ */
+public final class Gemm {
+
+    /** Largest depth of a packed panel of op(B); the depth is split into equal blocks up to this. */
+    private static final int KC = 256;
+    /** Largest width of a packed panel of op(B); wide rows let C2's vectorised main loop dominate. */
+    private static final int NC = 512;
+    /** Rows of C updated against the same 4 packed rows of op(B) while those are hot in L1. */
+    private static final int MR = 8;
+    /** Rough number of flops below which a chunk of rows is not worth a thread. */
+    private static final long MIN_CHUNK_FLOPS = 1L << 20;
+
+    private final Parallel parallel;
+
+    /** Creates the kernels; {@link #sgemm} splits its rows over {@code parallel}'s threads. */
+    public Gemm(Parallel parallel) {
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
+    }
+
+    /** F32 product, blocked, vectorisable and multi-threaded; see the class comment for layouts. */
+    public void sgemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        sgemm(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, true);
+    }
+
+    /**
+     * Same as {@link #sgemm} but entirely on the calling thread: for kernels that already run
+     * inside a {@link Parallel} chunk and must not fork again.
+     */
+    void sgemmSerial(boolean transposeA, boolean transposeB, int m, int n, int k,
+                     float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        sgemm(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, false);
+    }
+
+    private void sgemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate,
+                       boolean fork) {
+        checkBounds(m, n, k, a.length, aOff, b.length, bOff, c.length, cOff);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, cOff, cOff + m * n, 0f);
+            }
+            return;
+        }
+        SgemmPlan plan = n >= m
+                ? new SgemmPlan(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate)
+                : new SgemmPlan(!transposeB, !transposeA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
+        if (fork) {
+            int minRows = (int) Math.max(MR, MIN_CHUNK_FLOPS / (2L * plan.n() * k));
+            parallel.forRange(plan.m(), minRows, plan::computeRows);
+        } else {
+            plan.computeRows(0, plan.m());
+        }
+    }
+
+    /**
+     * F64 reference product: one plain dot product per element of {@code C}, on the calling
+     * thread; same layouts and semantics as {@link #sgemm}.
+     */
+    public void dgemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        checkBounds(m, n, k, a.length, aOff, b.length, bOff, c.length, cOff);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    double av = transposeA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                    double bv = transposeB ? b[bOff + j * k + p] : b[bOff + p * n + j];
+                    sum += av * bv;
+                }
+                int ci = cOff + i * n + j;
+                c[ci] = accumulate ? c[ci] + sum : sum;
+            }
+        }
+    }
+
+    private static void checkBounds(int m, int n, int k, int aLength, int aOff, int bLength, int bOff,
+                                    int cLength, int cOff) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative size m=" + m + ", n=" + n + ", k=" + k);
+        }
+        checkRegion("a", aLength, aOff, (long) m * k);
+        checkRegion("b", bLength, bOff, (long) k * n);
+        checkRegion("c", cLength, cOff, (long) m * n);
+    }
+
+    private static void checkRegion(String name, int length, int offset, long size) {
+        if (offset < 0 || offset + size > length) {
+            throw new IndexOutOfBoundsException(name + ": " + size + " elements from offset " + offset
+                    + " do not fit in an array of " + length);
+        }
+    }
+
+    /** Size of the equal blocks (rounded up) of {@code size} split into the fewest blocks of at most {@code limit}. */
+    private static int blockSize(int size, int limit) {
+        int blocks = (size + limit - 1) / limit;
+        return (size + blocks - 1) / blocks;
+    }
+
+    /**
+     * One F32 product in the orientation whose {@code n} is the vectorised dimension (operand
+     * layouts as in {@link Gemm}); element {@code (i, j)} of the result lives at
+     * {@code c[cOff + i * cRowStride + j * cColStride]}.
+     */
+    private record SgemmPlan(boolean transposeA, boolean transposeB, int m, int n, int k,
+                             float[] a, int aOff, float[] b, int bOff,
+                             float[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
+
+        /** Computes rows {@code [rowStart, rowEnd)} of the result, with buffers private to this call. */
+        void computeRows(int rowStart, int rowEnd) {
+            int depth = blockSize(k, KC);
+            int width = blockSize(n, NC);
+            float[][] bPanel = new float[depth][width];
+            float[][] aRows = new float[MR][depth];
+            float[][] cRows = new float[MR][width];
+            for (int jc = 0; jc < n; jc += width) {
+                int nc = Math.min(width, n - jc);
+                for (int pc = 0; pc < k; pc += depth) {
+                    int kc = Math.min(depth, k - pc);
+                    packB(pc, kc, jc, nc, bPanel);
+                    boolean loadC = accumulate || pc > 0;
+                    for (int i0 = rowStart; i0 < rowEnd; i0 += MR) {
+                        int mr = Math.min(MR, rowEnd - i0);
+                        packA(i0, mr, pc, kc, aRows);
+                        for (int r = 0; r < mr; r++) {
+                            if (loadC) {
+                                loadRow(i0 + r, jc, nc, cRows[r]);
+                            } else {
+                                Arrays.fill(cRows[r], 0, nc, 0f);
+                            }
+                        }
+                        multiply(cRows, mr, nc, aRows, kc, bPanel);
+                        for (int r = 0; r < mr; r++) {
+                            storeRow(i0 + r, jc, nc, cRows[r]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Copies op(B)[pc..pc+kc, jc..jc+nc] into the first rows of {@code panel}. */
+        private void packB(int pc, int kc, int jc, int nc, float[][] panel) {
+            if (transposeB) {
+                for (int j = 0; j < nc; j++) {
+                    int src = bOff + (jc + j) * k + pc;
+                    for (int p = 0; p < kc; p++) {
+                        panel[p][j] = b[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOff + (pc + p) * n + jc, panel[p], 0, nc);
+                }
+            }
+        }
+
+        /** Copies op(A)[i0..i0+mr, pc..pc+kc] into the first rows of {@code rows}. */
+        private void packA(int i0, int mr, int pc, int kc, float[][] rows) {
+            if (transposeA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * m + i0;
+                    for (int r = 0; r < mr; r++) {
+                        rows[r][p] = a[src + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < mr; r++) {
+                    System.arraycopy(a, aOff + (i0 + r) * k + pc, rows[r], 0, kc);
+                }
+            }
+        }
+
+        private void loadRow(int i, int jc, int nc, float[] row) {
+            int base = cOff + i * cRowStride + jc * cColStride;
+            if (cColStride == 1) {
+                System.arraycopy(c, base, row, 0, nc);
+            } else {
+                for (int j = 0; j < nc; j++) {
+                    row[j] = c[base + j * cColStride];
+                }
+            }
+        }
+
+        private void storeRow(int i, int jc, int nc, float[] row) {
+            int base = cOff + i * cRowStride + jc * cColStride;
+            if (cColStride == 1) {
+                System.arraycopy(row, 0, c, base, nc);
+            } else {
+                for (int j = 0; j < nc; j++) {
+                    c[base + j * cColStride] = row[j];
+                }
+            }
+        }
+
+        /**
+         * The micro-kernel: {@code cRows[r][j] += sum_p aRows[r][p] * bPanel[p][j]} over depths
+         * {@code p < kc}, four at a time so that each row of C is loaded and stored once per four
+         * products, then the remaining 0-3 depths one at a time.
+         */
+        private static void multiply(float[][] cRows, int mr, int nc, float[][] aRows, int kc, float[][] bPanel) {
+            int unrolled = kc & ~3;
+            for (int p = 0; p < unrolled; p += 4) {
+                float[] b0 = bPanel[p];
+                float[] b1 = bPanel[p + 1];
+                float[] b2 = bPanel[p + 2];
+                float[] b3 = bPanel[p + 3];
+                for (int r = 0; r < mr; r++) {
+                    float[] cr = cRows[r];
+                    float[] ar = aRows[r];
+                    float a0 = ar[p];
+                    float a1 = ar[p + 1];
+                    float a2 = ar[p + 2];
+                    float a3 = ar[p + 3];
+                    for (int j = 0; j < nc; j++) {
+                        cr[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                    }
+                }
+            }
+            for (int p = unrolled; p < kc; p++) {
+                float[] bp = bPanel[p];
+                for (int r = 0; r < mr; r++) {
+                    float[] cr = cRows[r];
+                    float ap = aRows[r][p];
+                    for (int j = 0; j < nc; j++) {
+                        cr[j] += ap * bp[j];
+                    }
+                }
+            }
+        }
+    }
+}
