@@ -1,0 +1,48 @@
+package dev.autoencoder.models.family;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The autoencoder families, by the names the CLI and checkpoints use. */
+public enum Family {
+    AE("ae"),
+    STACKED_AE("stacked-ae"),
+    DENOISING_AE("denoising-ae"),
+    CONTRACTIVE_AE("contractive-ae"),
+    SPARSE_AE("sparse-ae"),
+    CONV_AE("conv-ae"),
+    VAE("vae"),
+    CONV_VAE("conv-vae");
+
+    private final String id;
+
+    Family(String id) {
+        this.id = id;
+    }
+
+    /** The stable name ({@code conv-vae}). */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** Whether the encoder and decoder are convolutional. */
+    public boolean convolutional() {
+        return this == CONV_AE || this == CONV_VAE;
+    }
+
+    /** Whether it is variational. */
+    public boolean variational() {
+        return this == VAE || this == CONV_VAE;
+    }
+
+    /** The family named {@code id}, or an error listing the names. */
+    @JsonCreator
+    public static Family of(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown model family '" + id + "'; known: "
+                        + Arrays.stream(values()).map(Family::id).collect(Collectors.joining(", "))));
+    }
+}

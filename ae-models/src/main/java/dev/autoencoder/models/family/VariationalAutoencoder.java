@@ -1,0 +1,153 @@
+package dev.autoencoder.models.family;
+
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.autodiff.Functions;
+import dev.autoencoder.api.autodiff.Var;
+import dev.autoencoder.models.nn.Dense;
+import dev.autoencoder.models.nn.Forward;
+import dev.autoencoder.models.nn.Parameter;
+import dev.autoencoder.models.nn.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Variational autoencoder (Kingma and Welling 2014), MLP or convolutional. The encoder gives the posterior
+ * {@code q(z|x) = N(mu, exp(logVar))} (log-variance clamped for stability); {@code z = mu + exp(logVar / 2) * eps}
+ * with {@code eps ~ N(0, I)} drawn in shared code; the loss is
+ * {@code scale * L(g(z), x) + beta * w * KL(q(z|x) || N(0, I))}, with {@code w} the KL warm-up weight.
+ */
+public final class VariationalAutoencoder implements Autoencoder {
+    /** Bounds of the log-variance: exp(-30) to exp(20), far outside what training reaches, never NaN. */
+    public static final double LOG_VAR_MIN = -30;
+    public static final double LOG_VAR_MAX = 20;
+
+    private final ModelSpec spec;
+    private final Sequential trunk;
+    private final Dense meanHead;
+    private final Dense logVarHead;
+    private final Sequential decoder;
+
+    public VariationalAutoencoder(ModelSpec spec, Sequential trunk, Dense meanHead, Dense logVarHead, Sequential decoder) {
+        this.spec = spec;
+        this.trunk = trunk;
+        this.meanHead = meanHead;
+        this.logVarHead = logVarHead;
+        this.decoder = decoder;
+    }
+
+    /** The parameters of {@code q(z|x)}. */
+    public record Posterior(Var mean, Var logVar) {
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The approximate posterior of {@code x}. */
+    public Posterior posterior(Var x, Forward pass) {
+        Var h = trunk.forward(x, pass);
+        var t = pass.tape();
+        Var logVar = logVarHead.forward(h, pass).maximum(t.scalar(LOG_VAR_MIN, x.dtype())).minimum(t.scalar(LOG_VAR_MAX, x.dtype()));
+        return new Posterior(meanHead.forward(h, pass), logVar);
+    }
+
+    /** The posterior mean: a deterministic embedding. */
+    @Override
+    public Var encode(Var x, Forward pass) {
+        return posterior(x, pass).mean();
+    }
+
+    @Override
+    public Var decode(Var z, Forward pass) {
+        return spec.likelihood().output(decoder.forward(z, pass));
+    }
+
+    /** Standard normal noise of the posterior's shape, drawn from the pass's generator. */
+    private Var epsilon(Posterior q, Forward pass) {
+        return pass.tape().constant(pass.rng().normal(pass.tape().backend(), q.mean().shape(), q.mean().dtype(), 0, 1));
+    }
+
+    /** The reparameterised sample {@code mu + exp(logVar / 2) * eps}. */
+    private Var sample(Posterior q, Var eps) {
+        return q.mean().add(q.logVar().mul(0.5).exp().mul(eps));
+    }
+
+    @Override
+    public Loss loss(Var input, Var target, Forward pass) {
+        Posterior q = posterior(input, pass);
+        Var z = sample(q, epsilon(q, pass));
+        Var reconstruction = spec.likelihood().reconstructionLoss(decoder.forward(z, pass), target).mul(spec.reconstructionScale());
+        Var kl = Functions.klToStdNormal(q.mean(), q.logVar()).mean();
+        Map<String, Var> terms = new LinkedHashMap<>();
+        terms.put("reconstruction", reconstruction);
+        terms.put("kl", kl);
+        return new Loss(reconstruction.add(kl.mul(spec.beta() * pass.klWeight())), terms);
+    }
+
+    /** {@code log p(x | z)} per sample, summed over every data dimension. */
+    private Var logLikelihood(Var raw, Var x) {
+        return perSample(spec.likelihood().negLogLikelihood(raw, x)).neg();
+    }
+
+    private static Var perSample(Var v) {
+        int[] axes = new int[v.shape().rank() - 1];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 1;
+        }
+        return v.sum(false, axes);
+    }
+
+    /**
+     * Importance-sampled negative log-likelihood {@code -log (1/k) sum_i p(x, z_i) / q(z_i | x)} per sample, with k
+     * posterior samples (Burda et al. 2016); an upper bound on the true NLL that tightens as k grows.
+     */
+    public Var negativeLogLikelihood(Var x, int k, Forward pass) {
+        Posterior q = posterior(x, pass);
+        double halfLog2Pi = 0.5 * Math.log(2 * Math.PI);
+        List<Var> logWeights = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Var eps = epsilon(q, pass);
+            Var z = sample(q, eps);
+            Var logPz = perSample(z.square().mul(-0.5).add(-halfLog2Pi));
+            Var logQz = perSample(eps.square().add(q.logVar()).mul(-0.5).add(-halfLog2Pi));
+            Var logPx = logLikelihood(decoder.forward(z, pass), x);
+            int n = x.shape().dim(0);
+            logWeights.add(logPx.add(logPz).sub(logQz).reshape(n, 1));
+        }
+        return Functions.logSumExp(pass.tape().concat(logWeights, 1), 1, false).add(-Math.log(k)).neg();
+    }
+
+    /**
+     * The Monte-Carlo reconstruction log-probability {@code (1/L) sum_l log p(x | z_l)}, {@code z_l ~ q(z|x)}, per
+     * sample (An and Cho 2015): low values flag anomalies.
+     */
+    public Var reconstructionLogProbability(Var x, int samples, Forward pass) {
+        Posterior q = posterior(x, pass);
+        Var total = null;
+        for (int l = 0; l < samples; l++) {
+            Var logPx = logLikelihood(decoder.forward(sample(q, epsilon(q, pass)), pass), x);
+            total = total == null ? logPx : total.add(logPx);
+        }
+        return total.mul(1.0 / samples);
+    }
+
+    /** {@code n} draws from the model: codes from the prior {@code N(0, I)}, decoded. */
+    public Var sample(int n, Forward pass) {
+        Shape shape = Shape.of(n, spec.latent());
+        Var z = pass.tape().constant(pass.rng().normal(pass.tape().backend(), shape, meanHead.weight().value().dtype(), 0, 1));
+        return decode(z, pass);
+    }
+
+    @Override
+    public Map<String, Parameter> parameters() {
+        Map<String, dev.autoencoder.models.nn.Module> parts = new LinkedHashMap<>();
+        parts.put("encoder", trunk);
+        parts.put("mean", meanHead);
+        parts.put("log_var", logVarHead);
+        parts.put("decoder", decoder);
+        return Sequential.prefixed(parts);
+    }
+}

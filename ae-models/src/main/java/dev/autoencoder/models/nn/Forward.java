@@ -1,0 +1,67 @@
+package dev.autoencoder.models.nn;
+
+import dev.autoencoder.api.autodiff.Gradients;
+import dev.autoencoder.api.autodiff.Tape;
+import dev.autoencoder.api.autodiff.Var;
+import dev.autoencoder.api.random.Rng;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * One forward pass: the tape it records on, whether it trains (parameters get gradients, dropout and
+ * corruption are active), the seeded generator that all noise of the pass is drawn from, and the weight of
+ * the KL term (for a VAE's warm-up).
+ */
+public final class Forward {
+    private final Tape tape;
+    private final boolean training;
+    private final Rng rng;
+    private final double klWeight;
+    private final Map<Parameter, Var> bound = new IdentityHashMap<>();
+
+    private Forward(Tape tape, boolean training, Rng rng, double klWeight) {
+        this.tape = tape;
+        this.training = training;
+        this.rng = rng;
+        this.klWeight = klWeight;
+    }
+
+    /** A training pass: parameters are variables of the tape. */
+    public static Forward training(Tape tape, Rng rng, double klWeight) {
+        return new Forward(tape, true, rng, klWeight);
+    }
+
+    /** An inference pass: parameters are constants, dropout and corruption are off. */
+    public static Forward inference(Tape tape, Rng rng) {
+        return new Forward(tape, false, rng, 1.0);
+    }
+
+    public Tape tape() {
+        return tape;
+    }
+
+    public boolean training() {
+        return training;
+    }
+
+    /** The generator for this pass's noise (dropout masks, corruption, the VAE's epsilon). */
+    public Rng rng() {
+        return rng;
+    }
+
+    /** The weight of the KL term, below 1 during a VAE's warm-up. */
+    public double klWeight() {
+        return klWeight;
+    }
+
+    /** The parameter on this pass's tape, bound once so that all its uses share one gradient. */
+    public Var param(Parameter p) {
+        return bound.computeIfAbsent(p, k -> training ? tape.variable(k.value()) : tape.constant(k.value()));
+    }
+
+    /** Hands each parameter used in this pass its gradient. */
+    public void forEachGradient(Gradients gradients, BiConsumer<Parameter, dev.autoencoder.api.Tensor> sink) {
+        bound.forEach((p, v) -> sink.accept(p, gradients.of(v)));
+    }
+}

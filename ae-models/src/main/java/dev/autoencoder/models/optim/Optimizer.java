@@ -1,0 +1,97 @@
+package dev.autoencoder.models.optim;
+
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorScope;
+import dev.autoencoder.models.nn.Parameter;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A first-order optimizer over named parameters. Each step computes new parameter values and per-parameter state
+ * ("slots") inside the training step's scope, keeps them out of it, and releases the values they replace, so
+ * native memory stays flat. The state is exported by name for checkpoints and restored on resume.
+ */
+public abstract class Optimizer {
+    private final Map<String, Parameter> parameters;
+    private final Map<Parameter, Map<String, Tensor>> slots = new IdentityHashMap<>();
+    private long steps;
+
+    protected Optimizer(Map<String, Parameter> parameters) {
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    /** Applies one update with learning rate {@code lr} to every parameter that has a gradient. */
+    public final void step(Map<Parameter, Tensor> gradients, double lr, TensorScope scope) {
+        steps++;
+        new LinkedHashMap<>(parameters).values().forEach(p -> {
+            Tensor g = gradients.get(p);
+            if (g != null) {
+                update(p, g, lr, new Slots(p, scope));
+            }
+        });
+    }
+
+    /** Computes the new value of {@code p} from its gradient, reading and writing its slots. */
+    protected abstract void update(Parameter p, Tensor g, double lr, Slots slots);
+
+    /** Completed steps (PyTorch's {@code step} count, which bias corrections use). */
+    public long steps() {
+        return steps;
+    }
+
+    /** The state tensors by {@code <parameter>.<slot>}, for checkpoints. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> slots.getOrDefault(p, Map.of()).forEach((slot, t) -> out.put(name + "." + slot, t)));
+        return out;
+    }
+
+    /** Restores the state written by {@link #state()} and the step count. */
+    public void restore(Map<String, Tensor> state, long completedSteps) {
+        slots.clear();
+        state.forEach((key, t) -> {
+            int dot = key.lastIndexOf('.');
+            Parameter p = parameters.get(key.substring(0, dot));
+            if (p == null) {
+                throw new IllegalArgumentException("optimizer state for unknown parameter '" + key.substring(0, dot) + "'");
+            }
+            slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(key.substring(dot + 1), t);
+        });
+        this.steps = completedSteps;
+    }
+
+    /** A parameter's slots during one update. */
+    protected final class Slots {
+        private final Parameter p;
+        private final TensorScope scope;
+
+        Slots(Parameter p, TensorScope scope) {
+            this.p = p;
+            this.scope = scope;
+        }
+
+        /** The slot's tensor, or null before its first write. */
+        public Tensor get(String name) {
+            return slots.getOrDefault(p, Map.of()).get(name);
+        }
+
+        /** Stores a slot's new value beyond the step's scope, releasing the old one. */
+        public void put(String name, Tensor value) {
+            Tensor old = slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(name, scope.keep(value));
+            if (old != null) {
+                value.backend().release(old);
+            }
+        }
+
+        /** Sets the parameter's new value beyond the step's scope, releasing the old one. */
+        public void setParameter(Tensor value) {
+            value.backend().release(p.set(scope.keep(value)));
+        }
+
+        /** The step count, 1 on the first update. */
+        public long step() {
+            return steps;
+        }
+    }
+}

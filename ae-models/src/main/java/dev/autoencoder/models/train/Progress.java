@@ -1,0 +1,16 @@
+package dev.autoencoder.models.train;
+
+/**
+ * Where a run stands between epochs, saved in checkpoints so that a resumed run continues exactly.
+ *
+ * @param nextEpoch              the first epoch still to run
+ * @param bestLoss               the best monitored loss so far
+ * @param bestEpoch              the epoch that reached it, or -1
+ * @param epochsWithoutImprovement epochs since then
+ */
+public record Progress(int nextEpoch, double bestLoss, int bestEpoch, int epochsWithoutImprovement) {
+    /** A run that has not started. */
+    public static Progress start() {
+        return new Progress(0, Double.POSITIVE_INFINITY, -1, 0);
+    }
+}

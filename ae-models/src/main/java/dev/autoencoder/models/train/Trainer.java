@@ -1,0 +1,213 @@
+package dev.autoencoder.models.train;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.TensorScope;
+import dev.autoencoder.api.autodiff.Gradients;
+import dev.autoencoder.api.autodiff.Tape;
+import dev.autoencoder.api.autodiff.Var;
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.models.family.Loss;
+import dev.autoencoder.models.family.Objective;
+import dev.autoencoder.models.nn.Forward;
+import dev.autoencoder.models.nn.Parameter;
+import dev.autoencoder.models.optim.GradientClipping;
+import dev.autoencoder.models.optim.LrSchedule;
+import dev.autoencoder.models.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mini-batch training of an {@link Objective}. The split comes from the seed; each epoch's shuffle and noise come
+ * from generators derived from (seed, epoch), so a run resumed at an epoch boundary continues exactly as an
+ * uninterrupted one. Every step runs in one {@link TensorScope}: native memory stays flat. A non-finite loss term or
+ * gradient stops training before the step changes any parameter.
+ */
+public final class Trainer {
+    private static final long SHUFFLE_STREAM = 0x5EEDL;
+    private static final long NOISE_STREAM = 0x401CEL;
+    private static final long VALIDATION_STREAM = 0x7A1L;
+
+    private final TensorBackend backend;
+    private final TrainConfig config;
+    private final List<TrainingListener> listeners;
+
+    public Trainer(TensorBackend backend, TrainConfig config, List<TrainingListener> listeners) {
+        this.backend = backend;
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The generator of one purpose in one epoch. */
+    private Rng stream(long purpose, int epoch) {
+        return new Rng(config.seed() * 0x9E3779B97F4A7C15L + purpose * 31 + epoch);
+    }
+
+    /** Indices of the training and validation samples, fixed by the seed. */
+    public Split split(int size) {
+        int[] order = new Rng(config.seed()).permutation(size);
+        int validation = (int) Math.round(size * config.validationFraction());
+        if (size - validation < 1) {
+            throw new IllegalArgumentException("no training samples left after holding out " + validation + " of " + size);
+        }
+        return new Split(Arrays.copyOfRange(order, validation, size), Arrays.copyOfRange(order, 0, validation));
+    }
+
+    /**
+     * The training and validation indices.
+     *
+     * @param train      samples trained on
+     * @param validation samples held out
+     */
+    public record Split(int[] train, int[] validation) {
+    }
+
+    /** Trains from {@code progress} (use {@link Progress#start()} for a new run) up to the configured epochs. */
+    public TrainingResult fit(Objective model, Optimizer optimizer, LrSchedule schedule, TrainingData data, Progress progress) {
+        Split split = split(data.size());
+        List<EpochMetrics> history = new ArrayList<>();
+        Progress at = progress;
+        for (int epoch = progress.nextEpoch(); epoch < config.epochs(); epoch++) {
+            double lr = schedule.at(epoch);
+            long start = System.nanoTime();
+            Map<String, Double> train = trainEpoch(model, optimizer, lr, data, split.train(), epoch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> validation = split.validation().length == 0 ? Map.of()
+                    : evaluate(model, data, split.validation(), stream(VALIDATION_STREAM, 0));
+            double monitored = (validation.isEmpty() ? train : validation).get("total");
+            boolean improved = monitored < at.bestLoss();
+            at = improved ? new Progress(epoch + 1, monitored, epoch, 0)
+                    : new Progress(epoch + 1, at.bestLoss(), at.bestEpoch(), at.epochsWithoutImprovement() + 1);
+            EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lr, split.train().length / seconds, improved);
+            history.add(metrics);
+            listeners.forEach(l -> l.onEpoch(metrics));
+            if (config.patience() > 0 && at.epochsWithoutImprovement() >= config.patience()) {
+                return new TrainingResult(history, at, true);
+            }
+        }
+        return new TrainingResult(history, at, false);
+    }
+
+    private Map<String, Double> trainEpoch(Objective model, Optimizer optimizer, double lr, TrainingData data, int[] indices,
+            int epoch) {
+        int[] order = permute(indices, stream(SHUFFLE_STREAM, epoch));
+        Rng noise = stream(NOISE_STREAM, epoch);
+        Averages averages = new Averages();
+        int steps = (order.length + config.batchSize() - 1) / config.batchSize();
+        long stepStart = System.nanoTime();
+        for (int step = 0; step < steps; step++) {
+            int from = step * config.batchSize();
+            int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
+            double total;
+            try (TensorScope scope = backend.newScope()) {
+                Tape tape = new Tape(backend);
+                Forward pass = Forward.training(tape, noise, config.klWeight(epoch));
+                Loss loss = model.loss(gather(tape, data.inputs(), data, batch), gather(tape, data.targets(), data, batch), pass);
+                Map<String, Double> values = finiteValues(loss, epoch, step);
+                Map<Parameter, Tensor> grads = gradients(tape.backward(loss.total()), pass, epoch, step);
+                optimizer.step(grads, lr, scope);
+                averages.add(values, batch.length);
+                total = values.get("total");
+            }
+            double seconds = (System.nanoTime() - stepStart) / 1e9;
+            double throughput = (from + batch.length) / seconds;
+            int s = step;
+            listeners.forEach(l -> l.onStep(epoch, s, steps, total, throughput));
+        }
+        return averages.means();
+    }
+
+    /** Every loss term averaged over {@code indices}, without training (parameters constant, no corruption). */
+    public Map<String, Double> evaluate(Objective model, TrainingData data, int[] indices, Rng noise) {
+        Averages averages = new Averages();
+        for (int from = 0; from < indices.length; from += config.batchSize()) {
+            int[] batch = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + config.batchSize()));
+            try (TensorScope scope = backend.newScope()) {
+                Tape tape = new Tape(backend);
+                Forward pass = Forward.inference(tape, noise);
+                Loss loss = model.loss(gather(tape, data.inputs(), data, batch), gather(tape, data.targets(), data, batch), pass);
+                averages.add(values(loss), batch.length);
+            }
+        }
+        return averages.means();
+    }
+
+    private Map<Parameter, Tensor> gradients(Gradients g, Forward pass, int epoch, int step) {
+        Map<Parameter, Tensor> grads = new IdentityHashMap<>();
+        pass.forEachGradient(g, grads::put);
+        double norm = GradientClipping.globalNorm(grads);
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException("epoch " + (epoch + 1) + ", step " + (step + 1)
+                    + ": the gradient norm is " + norm + "; no parameter was changed by this step");
+        }
+        return config.clipNorm() > 0 ? GradientClipping.clip(grads, norm, config.clipNorm()) : grads;
+    }
+
+    private Map<String, Double> finiteValues(Loss loss, int epoch, int step) {
+        Map<String, Double> values = values(loss);
+        values.forEach((term, v) -> {
+            if (!Double.isFinite(v)) {
+                throw new TrainingDivergedException("epoch " + (epoch + 1) + ", step " + (step + 1) + ": loss term '" + term
+                        + "' is " + v + "; no parameter was changed by this step");
+            }
+        });
+        return values;
+    }
+
+    private Map<String, Double> values(Loss loss) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        loss.terms().forEach((name, v) -> values.put(name, scalar(v)));
+        values.put("total", scalar(loss.total()));
+        return values;
+    }
+
+    private double scalar(Var v) {
+        return backend.toDoubles(v.value())[0];
+    }
+
+    /** The samples at {@code batch} as one tensor {@code [n, sampleShape...]} of the configured dtype. */
+    private Var gather(Tape tape, float[] source, TrainingData data, int[] batch) {
+        int per = data.sampleSize();
+        float[] values = new float[batch.length * per];
+        for (int i = 0; i < batch.length; i++) {
+            System.arraycopy(source, batch[i] * per, values, i * per, per);
+        }
+        int[] dims = new int[data.sampleShape().length + 1];
+        dims[0] = batch.length;
+        System.arraycopy(data.sampleShape(), 0, dims, 1, dims.length - 1);
+        Tensor t = backend.fromFloats(values, Shape.of(dims));
+        return tape.constant(config.dtype() == DType.F32 ? t : backend.cast(t, config.dtype()));
+    }
+
+    private static int[] permute(int[] indices, Rng rng) {
+        int[] p = rng.permutation(indices.length);
+        int[] out = new int[indices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = indices[p[i]];
+        }
+        return out;
+    }
+
+    /** Sample-weighted means of named values. */
+    private static final class Averages {
+        private final Map<String, Double> sums = new LinkedHashMap<>();
+        private long count;
+
+        void add(Map<String, Double> values, int samples) {
+            values.forEach((k, v) -> sums.merge(k, v * samples, Double::sum));
+            count += samples;
+        }
+
+        Map<String, Double> means() {
+            Map<String, Double> means = new LinkedHashMap<>();
+            sums.forEach((k, v) -> means.put(k, v / count));
+            return means;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.autoencoder.tests.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.backend.pure.PureBackend;
+import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.nn.Init;
+import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.factory.Models;
+import dev.autoencoder.models.factory.Presets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The workloads are exactly WORKLOADS.md's, with PyTorch's parameter names and layouts. */
+class PresetsTest {
+    private static Autoencoder build(Presets preset) {
+        return Models.build(preset.spec(), new Init(new PureBackend(1), DType.F32, new Rng(1)));
+    }
+
+    @Test
+    void parameterCountsMatchTheWorkloads() {
+        assertEquals(944_176, build(Presets.MLP_AE).parameterCount());
+        assertEquals(343_043, build(Presets.CONV_AE).parameterCount());
+        assertEquals(347_141, build(Presets.CONV_VAE).parameterCount());
+    }
+
+    @Test
+    void namesAndLayoutsFollowPyTorch() {
+        var mlp = build(Presets.MLP_AE).parameters();
+        assertEquals(List.of("encoder.0.weight", "encoder.0.bias", "encoder.2.weight", "encoder.2.bias", "encoder.4.weight",
+                "encoder.4.bias", "decoder.0.weight", "decoder.0.bias", "decoder.2.weight", "decoder.2.bias", "decoder.4.weight",
+                "decoder.4.bias"), List.copyOf(mlp.keySet()));
+        assertEquals(Shape.of(512, 784), mlp.get("encoder.0.weight").shape(), "Linear weights are [out, in]");
+        var conv = build(Presets.CONV_VAE).parameters();
+        assertEquals(Shape.of(32, 1, 3, 3), conv.get("encoder.0.weight").shape(), "Conv2d weights are [out, in, kh, kw]");
+        assertEquals(Shape.of(128, 128, 3, 3), conv.get("decoder.2.weight").shape(), "ConvTranspose2d weights are [in, out, kh, kw]");
+        assertEquals(Shape.of(128, 64, 3, 3), conv.get("decoder.4.weight").shape());
+        assertEquals(Shape.of(1, 32, 3, 3), conv.get("decoder.8.weight").shape());
+        assertEquals(Shape.of(2, 2048), conv.get("mean.weight").shape());
+        assertEquals(Shape.of(2, 2048), conv.get("log_var.weight").shape());
+    }
+
+    @Test
+    void initialisationFollowsPyTorchBounds() {
+        var p = build(Presets.CONV_AE).parameters();
+        double convBound = 1 / Math.sqrt(1 * 9);
+        double transposedBound = 1 / Math.sqrt(128 * 9);
+        assertMaxAbsBelow(p.get("encoder.0.weight").value(), convBound);
+        assertMaxAbsBelow(p.get("decoder.2.weight").value(), transposedBound);
+    }
+
+    private static void assertMaxAbsBelow(dev.autoencoder.api.Tensor t, double bound) {
+        double max = 0;
+        for (double v : t.backend().toDoubles(t)) {
+            max = Math.max(max, Math.abs(v));
+        }
+        assertEquals(true, max <= bound && max > 0.8 * bound, "max |w| " + max + " against bound " + bound);
+    }
+
+    @Test
+    void specsRoundTripThroughJson() {
+        for (Presets preset : Presets.values()) {
+            assertEquals(preset.spec(), ModelSpec.fromJson(preset.spec().toJson()));
+        }
+        for (ModelZoo.Entry e : ModelZoo.tiny()) {
+            assertEquals(e.spec(), ModelSpec.fromJson(e.spec().toJson()), e.name());
+        }
+    }
+}
