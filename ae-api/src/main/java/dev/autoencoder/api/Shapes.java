@@ -220,22 +220,22 @@ public final class Shapes {
 
     /** Checks the operands of {@link TensorBackend#conv2dInputGrad} and returns {@code inputShape}. */
     public static Shape conv2dInputGrad(Shape gradOut, Shape w, Shape inputShape, Conv2dParams p) {
-        Shape expected = conv2d(inputShape, w, p);
-        if (!expected.equals(gradOut)) {
-            throw new ShapeMismatchException("conv2dInputGrad: gradient " + gradOut + " does not match the output "
-                    + expected + " of input " + inputShape + " and weight " + w);
-        }
-        return inputShape;
+        return gradientOfConv("conv2dInputGrad", gradOut, inputShape, w, p, inputShape);
     }
 
     /** Checks the operands of {@link TensorBackend#conv2dWeightGrad} and returns {@code weightShape}. */
     public static Shape conv2dWeightGrad(Shape x, Shape gradOut, Shape weightShape, Conv2dParams p) {
-        Shape expected = conv2d(x, weightShape, p);
+        return gradientOfConv("conv2dWeightGrad", gradOut, x, weightShape, p, weightShape);
+    }
+
+    /** Checks that {@code gradOut} is the output shape of the convolution of {@code x} and {@code w}. */
+    private static Shape gradientOfConv(String op, Shape gradOut, Shape x, Shape w, Conv2dParams p, Shape result) {
+        Shape expected = conv2d(x, w, p);
         if (!expected.equals(gradOut)) {
-            throw new ShapeMismatchException("conv2dWeightGrad: gradient " + gradOut + " does not match the output "
-                    + expected + " of input " + x + " and weight " + weightShape);
+            throw new ShapeMismatchException(op + ": gradient " + gradOut + " does not match the output " + expected
+                    + " of input " + x + " and weight " + w);
         }
-        return weightShape;
+        return result;
     }
 
     /** Result shape of {@link TensorBackend#conv2dTranspose}. */

@@ -12,6 +12,7 @@ import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.nn.Parameter;
 import dev.autoencoder.models.train.Progress;
+import dev.autoencoder.models.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class ModelCheckpoint {
     public static final String SPEC = "ae.spec";
     /** Metadata key of the provenance JSON. */
     public static final String PROVENANCE = "ae.provenance";
+    /** Metadata key of the training configuration JSON. */
+    public static final String TRAIN_CONFIG = "ae.train_config";
     /** Metadata key of the format version. */
     public static final String FORMAT = "ae.format";
     private static final String FORMAT_VERSION = "1";
@@ -42,12 +45,20 @@ public final class ModelCheckpoint {
 
     /** Writes {@code model}'s weights, spec and provenance to {@code file}, atomically. */
     public static void save(Path file, Autoencoder model, Provenance provenance) {
+        save(file, model, provenance, null);
+    }
+
+    /** Writes {@code model}'s weights, spec, provenance and the configuration that trained it, atomically. */
+    public static void save(Path file, Autoencoder model, Provenance provenance, TrainConfig trainConfig) {
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
         model.parameters().forEach((name, p) -> tensors.put(name, HostTensor.of(p.value().backend(), p.value())));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, FORMAT_VERSION);
         metadata.put(SPEC, model.spec().toJson());
         metadata.put(PROVENANCE, json(provenance));
+        if (trainConfig != null) {
+            metadata.put(TRAIN_CONFIG, json(trainConfig));
+        }
         SafeTensors.write(file, tensors, metadata);
     }
 
@@ -97,7 +108,7 @@ public final class ModelCheckpoint {
         metadata.put("ae.optimizer", state.optimizer());
         metadata.put("ae.optimizer_steps", Long.toString(state.optimizerSteps()));
         metadata.put("ae.progress", json(state.progress()));
-        metadata.put("ae.train_config", state.trainConfig());
+        metadata.put(TRAIN_CONFIG, state.trainConfig());
         SafeTensors.write(file, tensors, metadata);
     }
 
@@ -105,7 +116,7 @@ public final class ModelCheckpoint {
     public static TrainingState loadTrainingState(Path file, TensorBackend backend, DType dtype) {
         Checkpoint checkpoint = SafeTensors.read(file);
         Map<String, String> meta = checkpoint.metadata();
-        for (String key : new String[] {"ae.optimizer", "ae.optimizer_steps", "ae.progress", "ae.train_config"}) {
+        for (String key : new String[] {"ae.optimizer", "ae.optimizer_steps", "ae.progress", TRAIN_CONFIG}) {
             if (!meta.containsKey(key)) {
                 throw new CheckpointException(file, "is not an ae training state (no '" + key + "' metadata)");
             }
@@ -117,7 +128,7 @@ public final class ModelCheckpoint {
                 slots.put(name, value.dtype() == dtype ? value : backend.cast(value, dtype));
             });
             return new TrainingState(meta.get("ae.optimizer"), slots, Long.parseLong(meta.get("ae.optimizer_steps")),
-                    JSON.readValue(meta.get("ae.progress"), Progress.class), meta.get("ae.train_config"));
+                    JSON.readValue(meta.get("ae.progress"), Progress.class), meta.get(TRAIN_CONFIG));
         } catch (JsonProcessingException | NumberFormatException e) {
             throw new CheckpointException(file, "has unreadable training-state metadata: " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.autoencoder.models.nn;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.autodiff.Var;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,9 +33,6 @@ public final class ConvTranspose2d implements Layer {
 
     @Override
     public Map<String, Parameter> parameters() {
-        Map<String, Parameter> p = new LinkedHashMap<>();
-        p.put("weight", weight);
-        p.put("bias", bias);
-        return p;
+        return Module.weightAndBias(weight, bias);
     }
 }

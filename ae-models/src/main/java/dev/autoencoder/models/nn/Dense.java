@@ -2,7 +2,6 @@ package dev.autoencoder.models.nn;
 
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.autodiff.Var;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code y = x W^T + b}, PyTorch's {@code Linear}: weight {@code [out, in]}, bias {@code [out]}. */
@@ -33,9 +32,6 @@ public final class Dense implements Layer {
 
     @Override
     public Map<String, Parameter> parameters() {
-        Map<String, Parameter> p = new LinkedHashMap<>();
-        p.put("weight", weight);
-        p.put("bias", bias);
-        return p;
+        return Module.weightAndBias(weight, bias);
     }
 }
