@@ -47,15 +47,67 @@ final class Elementwise {
     }
 
     enum BinaryOp implements Binary {
-        ADD { public float f(float a, float b) { return a + b; } public double d(double a, double b) { return a + b; } },
-        SUB { public float f(float a, float b) { return a - b; } public double d(double a, double b) { return a - b; } },
-        MUL { public float f(float a, float b) { return a * b; } public double d(double a, double b) { return a * b; } },
-        DIV { public float f(float a, float b) { return a / b; } public double d(double a, double b) { return a / b; } },
-        MAXIMUM { public float f(float a, float b) { return Math.max(a, b); } public double d(double a, double b) { return Math.max(a, b); } },
-        MINIMUM { public float f(float a, float b) { return Math.min(a, b); } public double d(double a, double b) { return Math.min(a, b); } },
+        ADD {
+            public float f(float a, float b) { return a + b; }
+            public double d(double a, double b) { return a + b; }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = x[xo + k] + y[yo + k]; }
+            }
+        },
+        SUB {
+            public float f(float a, float b) { return a - b; }
+            public double d(double a, double b) { return a - b; }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = x[xo + k] - y[yo + k]; }
+            }
+        },
+        MUL {
+            public float f(float a, float b) { return a * b; }
+            public double d(double a, double b) { return a * b; }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = x[xo + k] * y[yo + k]; }
+            }
+        },
+        DIV {
+            public float f(float a, float b) { return a / b; }
+            public double d(double a, double b) { return a / b; }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = x[xo + k] / y[yo + k]; }
+            }
+        },
+        MAXIMUM {
+            public float f(float a, float b) { return Math.max(a, b); }
+            public double d(double a, double b) { return Math.max(a, b); }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = Math.max(x[xo + k], y[yo + k]); }
+            }
+        },
+        MINIMUM {
+            public float f(float a, float b) { return Math.min(a, b); }
+            public double d(double a, double b) { return Math.min(a, b); }
+            @Override
+            void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+                for (int k = 0; k < len; k++) { z[zo + k] = Math.min(x[xo + k], y[yo + k]); }
+            }
+        },
         GREATER { public float f(float a, float b) { return a > b ? 1f : 0f; } public double d(double a, double b) { return a > b ? 1 : 0; } },
         GREATER_EQUAL { public float f(float a, float b) { return a >= b ? 1f : 0f; } public double d(double a, double b) { return a >= b ? 1 : 0; } },
-        EQUAL { public float f(float a, float b) { return a == b ? 1f : 0f; } public double d(double a, double b) { return a == b ? 1 : 0; } }
+        EQUAL { public float f(float a, float b) { return a == b ? 1f : 0f; } public double d(double a, double b) { return a == b ? 1 : 0; } };
+
+        /**
+         * {@code z[zo + k] = f(x[xo + k], y[yo + k])} for a contiguous F32 row. The hot operations override it with a
+         * loop of their own, which the JIT inlines and vectorises; the rest use the scalar function.
+         */
+        void row(float[] x, int xo, float[] y, int yo, float[] z, int zo, int len) {
+            for (int k = 0; k < len; k++) {
+                z[zo + k] = f(x[xo + k], y[yo + k]);
+            }
+        }
     }
 
     static Object unary(Unary op, PureTensor t) {
@@ -75,17 +127,19 @@ final class Elementwise {
         return y;
     }
 
-    static Object binary(Binary op, PureTensor a, PureTensor b, Shape out) {
+    static Object binary(BinaryOp op, PureTensor a, PureTensor b, Shape out) {
         Walk walk = new Walk(out, a.shape(), b.shape());
         int n = out.size();
         if (a.floats() != null) {
             float[] x = a.floats();
             float[] y = b.floats();
             float[] z = new float[n];
+            float[] xRow = new float[walk.rowLength()];
+            float[] yRow = new float[walk.rowLength()];
             walk.run((o, ia, sa, ib, sb, len) -> {
-                for (int k = 0; k < len; k++, ia += sa, ib += sb) {
-                    z[o + k] = op.f(x[ia], y[ib]);
-                }
+                float[] xs = sa == 1 ? x : fill(xRow, x[ia], len);
+                float[] ys = sb == 1 ? y : fill(yRow, y[ib], len);
+                op.row(xs, sa == 1 ? ia : 0, ys, sb == 1 ? ib : 0, z, o, len);
             });
             return z;
         }
@@ -98,6 +152,12 @@ final class Elementwise {
             }
         });
         return z;
+    }
+
+    /** A row of {@code len} copies of {@code v} (the broadcast operand of a row). */
+    private static float[] fill(float[] row, float v, int len) {
+        java.util.Arrays.fill(row, 0, len, v);
+        return row;
     }
 
     /** {@code cond != 0 ? a : b} with broadcasting of all three. */
@@ -126,26 +186,60 @@ final class Elementwise {
         void apply(int o, int ia, int sa, int ib, int sb, int len);
     }
 
-    /** Walks an output shape row by row, tracking where each broadcast operand is read. */
+    /**
+     * Walks an output shape row by row, tracking where each broadcast operand is read. Adjacent axes that both
+     * operands read contiguously (or both broadcast) are merged first, so same-shape and scalar operations are one
+     * long row, and a bias over {@code [n, c, h, w]} is rows of {@code h * w}. Within a row each operand's step is 0
+     * or 1.
+     */
     static final class Walk {
-        private final int[] outDims;
+        private final int[] dims;
         private final int[] aStrides;
         private final int[] bStrides;
 
         Walk(Shape out, Shape a, Shape b) {
-            outDims = out.dims();
-            aStrides = Strides.broadcastStrides(a, out);
-            bStrides = Strides.broadcastStrides(b, out);
+            int[] d = out.dims();
+            int[] sa = Strides.broadcastStrides(a, out);
+            int[] sb = Strides.broadcastStrides(b, out);
+            int rank = 0;
+            for (int i = 0; i < d.length; i++) {
+                if (d[i] == 1 && d.length > 1) {
+                    continue;
+                }
+                if (rank > 0 && sa[rank - 1] == sa[i] * d[i] && sb[rank - 1] == sb[i] * d[i]) {
+                    d[rank - 1] *= d[i];
+                    sa[rank - 1] = sa[i];
+                    sb[rank - 1] = sb[i];
+                } else {
+                    d[rank] = d[i];
+                    sa[rank] = sa[i];
+                    sb[rank] = sb[i];
+                    rank++;
+                }
+            }
+            this.dims = java.util.Arrays.copyOf(d, rank);
+            this.aStrides = java.util.Arrays.copyOf(sa, rank);
+            this.bStrides = java.util.Arrays.copyOf(sb, rank);
+        }
+
+        int rowLength() {
+            return dims.length == 0 ? 1 : dims[dims.length - 1];
         }
 
         void run(Run body) {
-            int rank = outDims.length;
+            int rank = dims.length;
             if (rank == 0) {
                 body.apply(0, 0, 0, 0, 0, 1);
                 return;
             }
-            int last = outDims[rank - 1];
-            int rows = last == 0 ? 0 : Shape.of(outDims).size() / last;
+            int last = dims[rank - 1];
+            int rows = 1;
+            for (int i = 0; i < rank - 1; i++) {
+                rows *= dims[i];
+            }
+            if (last == 0) {
+                return;
+            }
             int[] idx = new int[rank];
             int ia = 0;
             int ib = 0;
@@ -155,11 +249,11 @@ final class Elementwise {
                     idx[d]++;
                     ia += aStrides[d];
                     ib += bStrides[d];
-                    if (idx[d] < outDims[d]) {
+                    if (idx[d] < dims[d]) {
                         break;
                     }
-                    ia -= aStrides[d] * outDims[d];
-                    ib -= bStrides[d] * outDims[d];
+                    ia -= aStrides[d] * dims[d];
+                    ib -= bStrides[d] * dims[d];
                     idx[d] = 0;
                 }
             }
