@@ -1,14 +1,13 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
-import dev.autoencoder.api.Shapes;
 import java.util.Arrays;
 
 /**
- * Sum, mean and max over axes. Accumulation is in double for both dtypes (then rounded for F32), in row-major
- * input order, so results are deterministic and at least as accurate as a float accumulator. When the reduced
- * axes form one block (all axes, the batch axis, the trailing axes), the input is read as
- * {@code [outer, reduced, inner]} directly; other axis sets go through an index map.
+ * Sum, mean and max over axes. Accumulation is in double for both dtypes (then rounded for F32), so results are
+ * deterministic and at least as accurate as a float accumulator. The reduced axes are split into maximal blocks of
+ * adjacent axes, reduced one block at a time from the last, each by reading the data as
+ * {@code [outer, reduced, inner]}: a conv bias gradient over {@code [n, c, h, w]} sums {@code h, w}, then {@code n}.
  */
 final class Reductions {
     private Reductions() {
@@ -54,19 +53,31 @@ final class Reductions {
     }
 
     private static double[] reduce(PureTensor t, int[] axes, double identity, Combine op) {
-        Shape in = t.shape();
-        double[] acc = new double[Shapes.reduce(in, axes, false).size()];
-        Arrays.fill(acc, identity);
-        if (axes.length == 0 || axes[axes.length - 1] - axes[0] != axes.length - 1) {
-            int[] map = target(in, axes);
-            for (int i = 0; i < map.length; i++) {
-                acc[map[i]] = op.apply(acc[map[i]], t.get(i));
+        PureTensor current = t;
+        double[] result = null;
+        for (int last = axes.length - 1; last >= 0; ) {
+            int first = last;
+            while (first > 0 && axes[first - 1] == axes[first] - 1) {
+                first--;
             }
-            return acc;
+            result = reduceBlock(current, axes[first], axes[last], identity, op);
+            int[] kept = current.shape().dims();
+            for (int a = axes[first]; a <= axes[last]; a++) {
+                kept[a] = 1;
+            }
+            current = PureTensor.of((PureBackend) t.backend(), Shape.of(kept), result);
+            last = first - 1;
         }
-        int outer = product(in, 0, axes[0]);
-        int reduced = product(in, axes[0], axes[axes.length - 1] + 1);
-        int inner = product(in, axes[axes.length - 1] + 1, in.rank());
+        return result != null ? result : ((PureBackend) t.backend()).toDoubles(t);
+    }
+
+    /** {@code op} over the adjacent axes {@code first..last}, reading the data as {@code [outer, reduced, inner]}. */
+    private static double[] reduceBlock(PureTensor t, int first, int last, double identity, Combine op) {
+        Shape in = t.shape();
+        int outer = product(in, 0, first);
+        int reduced = product(in, first, last + 1);
+        int inner = product(in, last + 1, in.rank());
+        double[] acc = new double[outer * inner];
         double[] row = new double[inner];
         for (int o = 0; o < outer; o++) {
             int base = o * reduced * inner;
@@ -109,15 +120,5 @@ final class Reductions {
             p *= s.dim(i);
         }
         return p;
-    }
-
-    /** For each input element, the flat index of the output element it reduces into. */
-    private static int[] target(Shape in, int[] axes) {
-        Shape kept = Shapes.reduce(in, axes, true);
-        int[] strides = kept.strides();
-        for (int a : axes) {
-            strides[a] = 0;
-        }
-        return Strides.gather(in, strides, 0);
     }
 }
