@@ -6,6 +6,7 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Shapes;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
+import java.util.Arrays;
 
 /**
  * A tensor value on a {@link Tape}, with differentiable operations. Each method computes its result with one
@@ -350,7 +351,7 @@ public final class Var {
                 axes[n++] = i;
             }
         }
-        Tensor summed = n == 0 ? g : backend.sum(g, true, java.util.Arrays.copyOf(axes, n));
+        Tensor summed = n == 0 ? g : backend.sum(g, true, Arrays.copyOf(axes, n));
         return backend.reshape(summed, target);
     }
 

@@ -1,6 +1,7 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
+import java.util.Arrays;
 
 /**
  * Elementwise operations with NumPy broadcasting. Each operation is defined once per dtype as a scalar
@@ -156,7 +157,7 @@ final class Elementwise {
 
     /** A row of {@code len} copies of {@code v} (the broadcast operand of a row). */
     private static float[] fill(float[] row, float v, int len) {
-        java.util.Arrays.fill(row, 0, len, v);
+        Arrays.fill(row, 0, len, v);
         return row;
     }
 
@@ -217,9 +218,9 @@ final class Elementwise {
                     rank++;
                 }
             }
-            this.dims = java.util.Arrays.copyOf(d, rank);
-            this.aStrides = java.util.Arrays.copyOf(sa, rank);
-            this.bStrides = java.util.Arrays.copyOf(sb, rank);
+            this.dims = Arrays.copyOf(d, rank);
+            this.aStrides = Arrays.copyOf(sa, rank);
+            this.bStrides = Arrays.copyOf(sb, rank);
         }
 
         int rowLength() {

@@ -1,6 +1,7 @@
 package dev.autoencoder.models.family;
 
 import dev.autoencoder.api.autodiff.Var;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record Loss(Var total, Map<String, Var> terms) {
     public Loss {
-        terms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(terms));
+        terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
     }
 
     /** A loss that is a single reconstruction term. */

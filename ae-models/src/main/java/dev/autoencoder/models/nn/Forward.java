@@ -1,5 +1,6 @@
 package dev.autoencoder.models.nn;
 
+import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.autodiff.Gradients;
 import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.autodiff.Var;
@@ -61,7 +62,7 @@ public final class Forward {
     }
 
     /** Hands each parameter used in this pass its gradient. */
-    public void forEachGradient(Gradients gradients, BiConsumer<Parameter, dev.autoencoder.api.Tensor> sink) {
+    public void forEachGradient(Gradients gradients, BiConsumer<Parameter, Tensor> sink) {
         bound.forEach((p, v) -> sink.accept(p, gradients.of(v)));
     }
 }

@@ -11,9 +11,12 @@ import dev.autoencoder.api.DTypeMismatchException;
 import dev.autoencoder.api.InvalidArgumentException;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.ShapeMismatchException;
+import dev.autoencoder.api.Shapes;
+import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -142,7 +145,7 @@ public final class OpRegistry {
                 .build());
     }
 
-    private static dev.autoencoder.api.Tensor compare(String cmp, Var a, Var b) {
+    private static Tensor compare(String cmp, Var a, Var b) {
         var backend = a.tape().backend();
         return switch (cmp) {
             case "greater" -> backend.greater(a.value(), b.value());
@@ -165,7 +168,7 @@ public final class OpRegistry {
                 .build());
     }
 
-    private static void binaryCall(String name, ErrorCase.Context c, dev.autoencoder.api.Tensor a, dev.autoencoder.api.Tensor b) {
+    private static void binaryCall(String name, ErrorCase.Context c, Tensor a, Tensor b) {
         var backend = c.backend();
         switch (name) {
             case "add" -> backend.add(a, b);
@@ -221,7 +224,7 @@ public final class OpRegistry {
         int[][] axesSets = {{}, {1}, {0, 2}, {-1}};
         for (int[] axes : axesSets) {
             for (boolean keep : new boolean[] {false, true}) {
-                String label = name + "[axes " + java.util.Arrays.toString(axes) + (keep ? ", keep" : "") + "]";
+                String label = name + "[axes " + Arrays.toString(axes) + (keep ? ", keep" : "") + "]";
                 SpecBuilder s = op(label, REDUCTION, (t, a) -> r.apply(a.get(0), keep, axes));
                 s.sample("3-D", s.u(-2, 2).of(3, 4, 5)).sample("size-1 axes", s.u(-2, 2).of(1, 3, 1));
                 if (axes.length == 0 && !keep) {
@@ -275,7 +278,7 @@ public final class OpRegistry {
 
             Shape in = Shape.of(2, 3, 7, 6);
             Shape w = Shape.of(4, 3, 3, 3);
-            Shape out = dev.autoencoder.api.Shapes.conv2d(in, w, p);
+            Shape out = Shapes.conv2d(in, w, p);
             SpecBuilder ig = op("conv2dInputGrad" + tag, REDUCTION,
                     (t, a) -> t.constant(t.backend().conv2dInputGrad(a.get(0).value(), a.get(1).value(), in, p))).notDifferentiable();
             ig.sample("3x3 kernel", ig.u(-1, 1).of(out.dims()), ig.u(-1, 1).of(w.dims()))
