@@ -24,6 +24,8 @@ import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link TensorBackend} on DJL's PyTorch engine: every primitive is one or a few libtorch kernels called
@@ -36,7 +38,10 @@ public final class DjlBackend implements TensorBackend {
     /** The selection name. */
     public static final String NAME = "djl";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
+
     private final Device device;
+    private final int threads;
     private final Scopes scopes;
     private final Transfers transfers;
     private final Convolutions convolutions;
@@ -54,13 +59,17 @@ public final class DjlBackend implements TensorBackend {
         if (device.isGpu()) {
             throw new InvalidArgumentException("djl: only the CPU is supported, got " + device);
         }
+        long start = System.nanoTime();
         Engine engine = Libtorch.load();
         this.device = device;
-        this.scopes = new Scopes((PtNDManager) engine.newBaseManager(device), threads);
+        this.threads = threads;
+        this.scopes = new Scopes((PtNDManager) engine.newBaseManager(device));
         this.transfers = new Transfers(device);
         this.convolutions = new Convolutions(device);
         this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), device.getDeviceType(), threads);
         this.version = "libtorch " + engine.getVersion() + ", DJL " + Engine.getDjlVersion();
+        LOG.debug("djl: {} on {} with {} threads, loaded in {} ms", version, device, threads,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
@@ -88,9 +97,19 @@ public final class DjlBackend implements TensorBackend {
         return Transfers.dataType(dtype);
     }
 
-    /** Runs one libtorch computation for the calling thread and wraps its result, owned by the current scope. */
+    /**
+     * Sets libtorch's intra-op thread count for the calling thread if it differs. OpenMP keeps it per thread, and
+     * libtorch gives a new thread whatever count was set last by anyone, so it is checked on every operation.
+     */
+    private void applyThreads() {
+        if (JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /** Runs one libtorch computation on the calling thread and wraps its result, owned by the current scope. */
     private Tensor run(Shape shape, DType dtype, Supplier<PtNDArray> op) {
-        scopes.thread();
+        applyThreads();
         return scopes.adopt(this, op.get(), shape, dtype);
     }
 
@@ -122,8 +141,9 @@ public final class DjlBackend implements TensorBackend {
     }
 
     private Tensor upload(Shape shape, DType dtype, Consumer<ByteBuffer> fill) {
-        ThreadState thread = scopes.thread();
-        return scopes.adopt(this, transfers.upload(scopes.current(), thread, shape, dtype, fill), shape, dtype);
+        applyThreads();
+        PtNDArray array = transfers.upload(scopes.current(), scopes.thread(), shape, dtype, fill);
+        return scopes.adopt(this, array, shape, dtype);
     }
 
     @Override
@@ -135,31 +155,28 @@ public final class DjlBackend implements TensorBackend {
     @Override
     public float[] toFloats(Tensor t) {
         Shapes.operands(this, "toFloats", t);
-        ByteBuffer bytes = Transfers.download(a(t));
         float[] out = new float[t.shape().size()];
-        if (t.dtype() == DType.F32) {
-            bytes.asFloatBuffer().get(out);
-        } else {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) bytes.getDouble(i * Double.BYTES);
-            }
-        }
+        bytes(t, DType.F32).asFloatBuffer().get(out);
         return out;
     }
 
     @Override
     public double[] toDoubles(Tensor t) {
         Shapes.operands(this, "toDoubles", t);
-        ByteBuffer bytes = Transfers.download(a(t));
         double[] out = new double[t.shape().size()];
-        if (t.dtype() == DType.F64) {
-            bytes.asDoubleBuffer().get(out);
-        } else {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = bytes.getFloat(i * Float.BYTES);
-            }
-        }
+        bytes(t, DType.F64).asDoubleBuffer().get(out);
         return out;
+    }
+
+    /** The elements of {@code t} in row-major order as bytes of {@code dtype}, converted by libtorch if needed. */
+    private ByteBuffer bytes(Tensor t, DType dtype) {
+        applyThreads();
+        if (t.dtype() == dtype) {
+            return Transfers.download(a(t));
+        }
+        try (PtNDArray converted = JniUtils.to(a(t), type(dtype), device)) {
+            return Transfers.download(converted);
+        }
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.autoencoder.backend.djl;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.jni.JniUtils;
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
 import java.lang.ref.Cleaner;
 
 /**
@@ -17,21 +18,14 @@ final class Scopes {
     private final Cleaner cleaner;
     private final ThreadLocal<ThreadState> threads;
 
-    /**
-     * @param longLived   the manager of tensors outside every scope
-     * @param threadCount libtorch's intra-op threads, applied to each Java thread on its first operation because
-     *                    OpenMP settings are per thread
-     */
-    Scopes(PtNDManager longLived, int threadCount) {
+    /** Scopes nested in {@code longLived}, the manager of tensors outside every scope. */
+    Scopes(PtNDManager longLived) {
         this.longLived = longLived;
         this.cleaner = Cleaner.create();
-        this.threads = ThreadLocal.withInitial(() -> {
-            JniUtils.setNumThreads(threadCount);
-            return new ThreadState();
-        });
+        this.threads = ThreadLocal.withInitial(ThreadState::new);
     }
 
-    /** The calling thread's state; its first call configures the thread for libtorch. */
+    /** The calling thread's state. */
     ThreadState thread() {
         return threads.get();
     }
@@ -51,7 +45,7 @@ final class Scopes {
     }
 
     /** Wraps a fresh result, moving it into the calling thread's current manager if an operation put it elsewhere. */
-    DjlTensor adopt(DjlBackend backend, PtNDArray array, dev.autoencoder.api.Shape shape, dev.autoencoder.api.DType dtype) {
+    DjlTensor adopt(DjlBackend backend, PtNDArray array, Shape shape, DType dtype) {
         PtNDManager target = current();
         if (array.getManager() != target) {
             array.attach(target);
