@@ -7,7 +7,7 @@ import dev.autoencoder.api.Shape;
  * The convolution layers of workload W2 {@code conv-ae} (WORKLOADS.md) at batch 100: the encoder's three
  * stride-2 convolutions, the decoder's three transposed convolutions and its final convolution.
  */
-enum W2ConvLayer {
+public enum W2ConvLayer {
     ENC1(false, 1, 32, 32, 2, 1, 0),
     ENC2(false, 32, 64, 16, 2, 1, 0),
     ENC3(false, 64, 128, 8, 2, 1, 0),

@@ -1,0 +1,512 @@
+package dev.autoencoder.backend.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.autoencoder.api.Capabilities;
+import dev.autoencoder.api.Conv2dParams;
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.InvalidArgumentException;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.Shapes;
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.TensorScope;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link TensorBackend} on DJL's PyTorch engine: every primitive is one or a few libtorch kernels called
+ * through DJL's JNI layer, with PyTorch's semantics. Shapes are validated first by {@link Shapes}, exactly as on
+ * every backend. Native memory is owned by DJL {@code NDManager}s: one per open {@link TensorScope} and a
+ * long-lived one for everything else (see {@link Scopes}). libtorch loads on construction, offline, from the
+ * jars on the classpath.
+ */
+public final class DjlBackend implements TensorBackend {
+    /** The selection name. */
+    public static final String NAME = "djl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlBackend.class);
+
+    private final Device device;
+    private final int threads;
+    private final Scopes scopes;
+    private final Transfers transfers;
+    private final Convolutions convolutions;
+    private final Capabilities capabilities;
+    private final String version;
+
+    /**
+     * Loads libtorch and creates a backend computing on {@code device} with {@code threads} intra-op threads in
+     * every Java thread that uses it. Only the CPU is supported today: the native artifact is libtorch's CPU build.
+     */
+    public DjlBackend(int threads, Device device) {
+        if (threads < 1) {
+            throw new InvalidArgumentException("djl: threads must be at least 1, got " + threads);
+        }
+        if (device.isGpu()) {
+            throw new InvalidArgumentException("djl: only the CPU is supported, got " + device);
+        }
+        long start = System.nanoTime();
+        Engine engine = Libtorch.load();
+        this.device = device;
+        this.threads = threads;
+        this.scopes = new Scopes((PtNDManager) engine.newBaseManager(device));
+        this.transfers = new Transfers(device);
+        this.convolutions = new Convolutions(device);
+        this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), device.getDeviceType(), threads);
+        this.version = "libtorch " + engine.getVersion() + ", DJL " + Engine.getDjlVersion();
+        LOG.debug("djl: {} on {} with {} threads, loaded in {} ms", version, device, threads,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static PtNDArray a(Tensor t) {
+        return ((DjlTensor) t).array();
+    }
+
+    private static DataType type(DType dtype) {
+        return Transfers.dataType(dtype);
+    }
+
+    /**
+     * Sets libtorch's intra-op thread count for the calling thread if it differs. OpenMP keeps it per thread, and
+     * libtorch gives a new thread whatever count was set last by anyone, so it is checked on every operation.
+     */
+    private void applyThreads() {
+        if (JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /** Runs one libtorch computation on the calling thread and wraps its result, owned by the current scope. */
+    private Tensor run(Shape shape, DType dtype, Supplier<PtNDArray> op) {
+        applyThreads();
+        return scopes.adopt(this, op.get(), shape, dtype);
+    }
+
+    /** A rank-0 tensor in the calling thread's current manager, for use inside one primitive. */
+    private PtNDArray constant(double value, DType dtype) {
+        return JniUtils.full(scopes.current(), new ai.djl.ndarray.types.Shape(), value, type(dtype), device,
+                SparseFormat.DENSE);
+    }
+
+    /** {@code array} (a boolean mask, say) converted to {@code dtype}; the input is closed. */
+    private PtNDArray convert(PtNDArray array, DType dtype) {
+        try (array) {
+            return JniUtils.to(array, type(dtype), device);
+        }
+    }
+
+    // ---------------------------------------------------------------- creation and transfer
+
+    @Override
+    public Tensor fromFloats(float[] data, Shape shape) {
+        Shapes.dataLength(data.length, shape);
+        return upload(shape, DType.F32, b -> b.asFloatBuffer().put(data));
+    }
+
+    @Override
+    public Tensor fromDoubles(double[] data, Shape shape) {
+        Shapes.dataLength(data.length, shape);
+        return upload(shape, DType.F64, b -> b.asDoubleBuffer().put(data));
+    }
+
+    private Tensor upload(Shape shape, DType dtype, Consumer<ByteBuffer> fill) {
+        applyThreads();
+        PtNDArray array = transfers.upload(scopes.current(), scopes.thread(), shape, dtype, fill);
+        return scopes.adopt(this, array, shape, dtype);
+    }
+
+    @Override
+    public Tensor full(Shape shape, DType dtype, double value) {
+        return run(shape, dtype, () -> JniUtils.full(scopes.current(), Transfers.shape(shape), value, type(dtype),
+                device, SparseFormat.DENSE));
+    }
+
+    @Override
+    public float[] toFloats(Tensor t) {
+        Shapes.operands(this, "toFloats", t);
+        float[] out = new float[t.shape().size()];
+        bytes(t, DType.F32).asFloatBuffer().get(out);
+        return out;
+    }
+
+    @Override
+    public double[] toDoubles(Tensor t) {
+        Shapes.operands(this, "toDoubles", t);
+        double[] out = new double[t.shape().size()];
+        bytes(t, DType.F64).asDoubleBuffer().get(out);
+        return out;
+    }
+
+    /** The elements of {@code t} in row-major order as bytes of {@code dtype}, converted by libtorch if needed. */
+    private ByteBuffer bytes(Tensor t, DType dtype) {
+        applyThreads();
+        if (t.dtype() == dtype) {
+            return Transfers.download(a(t));
+        }
+        try (PtNDArray converted = JniUtils.to(a(t), type(dtype), device)) {
+            return Transfers.download(converted);
+        }
+    }
+
+    @Override
+    public Tensor cast(Tensor t, DType dtype) {
+        Shapes.operands(this, "cast", t);
+        return t.dtype() == dtype ? t : run(t.shape(), dtype, () -> JniUtils.to(a(t), type(dtype), device));
+    }
+
+    // ---------------------------------------------------------------- movement
+
+    @Override
+    public Tensor reshape(Tensor t, Shape shape) {
+        DType dtype = Shapes.operands(this, "reshape", t);
+        Shape out = Shapes.reshape(t.shape(), shape);
+        return run(out, dtype, () -> JniUtils.reshape(a(t), Transfers.shape(out).getShape()));
+    }
+
+    @Override
+    public Tensor permute(Tensor t, int... axes) {
+        DType dtype = Shapes.operands(this, "permute", t);
+        Shape out = Shapes.permute(t.shape(), axes);
+        long[] dims = Arrays.stream(Shapes.normalizeAxes(t.shape(), axes)).asLongStream().toArray();
+        return run(out, dtype, () -> JniUtils.permute(a(t), dims));
+    }
+
+    @Override
+    public Tensor broadcastTo(Tensor t, Shape shape) {
+        DType dtype = Shapes.operands(this, "broadcastTo", t);
+        Shapes.broadcastTo(t.shape(), shape);
+        return t.shape().equals(shape) ? t : run(shape, dtype, () -> JniUtils.broadcast(a(t), Transfers.shape(shape)));
+    }
+
+    @Override
+    public Tensor slice(Tensor t, int axis, int start, int end) {
+        DType dtype = Shapes.operands(this, "slice", t);
+        Shape out = Shapes.slice(t.shape(), axis, start, end);
+        return run(out, dtype, () -> JniUtils.slice(a(t), t.shape().axis(axis), start, end, 1));
+    }
+
+    @Override
+    public Tensor pad(Tensor t, int[] before, int[] after, double value) {
+        DType dtype = Shapes.operands(this, "pad", t);
+        Shape out = Shapes.pad(t.shape(), before, after);
+        // torch.nn.functional.pad lists (before, after) pairs from the last axis to the first
+        long[] amounts = new long[2 * before.length];
+        for (int i = 0; i < before.length; i++) {
+            int axis = before.length - 1 - i;
+            amounts[2 * i] = before[axis];
+            amounts[2 * i + 1] = after[axis];
+        }
+        return run(out, dtype, () -> JniUtils.pad(a(t), amounts, value));
+    }
+
+    @Override
+    public Tensor concat(List<Tensor> parts, int axis) {
+        DType dtype = Shapes.operands(this, "concat", parts.toArray(Tensor[]::new));
+        Shape out = Shapes.concat(parts.stream().map(Tensor::shape).toList(), axis);
+        PtNDArray[] arrays = parts.stream().map(DjlBackend::a).toArray(PtNDArray[]::new);
+        return run(out, dtype, () -> JniUtils.cat(arrays, out.axis(axis)));
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    private Tensor binary(String op, Tensor a, Tensor b, BinaryOperator<PtNDArray> fn) {
+        DType dtype = Shapes.operands(this, op, a, b);
+        Shape out = Shapes.broadcast(op, a.shape(), b.shape());
+        return run(out, dtype, () -> fn.apply(a(a), a(b)));
+    }
+
+    /** A comparison: libtorch's boolean result converted to the operands' dtype. */
+    private Tensor compare(String op, Tensor a, Tensor b, BinaryOperator<PtNDArray> fn) {
+        return binary(op, a, b, (x, y) -> convert(fn.apply(x, y), a.dtype()));
+    }
+
+    private Tensor unary(String op, Tensor t, UnaryOperator<PtNDArray> fn) {
+        DType dtype = Shapes.operands(this, op, t);
+        return run(t.shape(), dtype, () -> fn.apply(a(t)));
+    }
+
+    @Override
+    public Tensor add(Tensor a, Tensor b) {
+        return binary("add", a, b, JniUtils::add);
+    }
+
+    @Override
+    public Tensor sub(Tensor a, Tensor b) {
+        return binary("sub", a, b, JniUtils::sub);
+    }
+
+    @Override
+    public Tensor mul(Tensor a, Tensor b) {
+        return binary("mul", a, b, JniUtils::mul);
+    }
+
+    @Override
+    public Tensor div(Tensor a, Tensor b) {
+        return binary("div", a, b, JniUtils::div);
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b) {
+        return binary("maximum", a, b, JniUtils::max);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b) {
+        return binary("minimum", a, b, JniUtils::min);
+    }
+
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return compare("greater", a, b, JniUtils::gt);
+    }
+
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return compare("greaterEqual", a, b, JniUtils::gte);
+    }
+
+    @Override
+    public Tensor equal(Tensor a, Tensor b) {
+        return compare("equal", a, b, JniUtils::eq);
+    }
+
+    @Override
+    public Tensor where(Tensor cond, Tensor a, Tensor b) {
+        DType dtype = Shapes.operands(this, "where", cond, a, b);
+        Shape out = Shapes.broadcast("where", cond.shape(), Shapes.broadcast("where", a.shape(), b.shape()));
+        return run(out, dtype, () -> {
+            try (PtNDArray mask = JniUtils.to(a(cond), DataType.BOOLEAN, device)) {
+                return JniUtils.where(mask, a(a), a(b));
+            }
+        });
+    }
+
+    @Override
+    public Tensor neg(Tensor t) {
+        return unary("neg", t, JniUtils::neg);
+    }
+
+    @Override
+    public Tensor exp(Tensor t) {
+        return unary("exp", t, JniUtils::exp);
+    }
+
+    @Override
+    public Tensor log(Tensor t) {
+        return unary("log", t, JniUtils::log);
+    }
+
+    @Override
+    public Tensor log1p(Tensor t) {
+        return unary("log1p", t, x -> log1p(x, t.dtype()));
+    }
+
+    /**
+     * {@code log(1 + x)} composed from libtorch kernels (DJL's JNI has no {@code log1p}) by Kahan's method: with
+     * {@code u = 1 + x} rounded and {@code d = u - 1}, {@code log1p(x) = log(u) * x / d}, which cancels the rounding
+     * of {@code u}; {@code x} itself where {@code d} is 0, and {@code log(u)} where {@code d == x} (exact sums,
+     * infinities).
+     */
+    private PtNDArray log1p(PtNDArray x, DType dtype) {
+        try (PtNDArray one = constant(1, dtype);
+                PtNDArray zero = constant(0, dtype);
+                PtNDArray u = JniUtils.add(x, one);
+                PtNDArray d = JniUtils.sub(u, one);
+                PtNDArray exact = JniUtils.eq(d, x);
+                PtNDArray ratio = JniUtils.div(x, d);
+                PtNDArray correction = JniUtils.where(exact, one, ratio);
+                PtNDArray logU = JniUtils.log(u);
+                PtNDArray corrected = JniUtils.mul(logU, correction);
+                PtNDArray tiny = JniUtils.eq(d, zero)) {
+            return JniUtils.where(tiny, x, corrected);
+        }
+    }
+
+    @Override
+    public Tensor sqrt(Tensor t) {
+        return unary("sqrt", t, JniUtils::sqrt);
+    }
+
+    @Override
+    public Tensor abs(Tensor t) {
+        return unary("abs", t, JniUtils::abs);
+    }
+
+    @Override
+    public Tensor sign(Tensor t) {
+        return unary("sign", t, JniUtils::sign);
+    }
+
+    @Override
+    public Tensor tanh(Tensor t) {
+        return unary("tanh", t, JniUtils::tanh);
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor t) {
+        return unary("sigmoid", t, JniUtils::sigmoid);
+    }
+
+    @Override
+    public Tensor relu(Tensor t) {
+        return unary("relu", t, JniUtils::relu);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @Override
+    public Tensor sum(Tensor t, boolean keepDims, int... axes) {
+        DType dtype = Shapes.operands(this, "sum", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        long[] dims = Arrays.stream(ax).asLongStream().toArray();
+        return run(Shapes.reduce(t.shape(), ax, keepDims), dtype, () -> JniUtils.sum(a(t), dims, keepDims));
+    }
+
+    @Override
+    public Tensor mean(Tensor t, boolean keepDims, int... axes) {
+        DType dtype = Shapes.operands(this, "mean", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        long[] dims = Arrays.stream(ax).asLongStream().toArray();
+        double count = 1;
+        for (int axis : ax) {
+            count *= t.shape().dim(axis);
+        }
+        double n = count;
+        return run(Shapes.reduce(t.shape(), ax, keepDims), dtype, () -> {
+            try (PtNDArray sum = JniUtils.sum(a(t), dims, keepDims); PtNDArray divisor = constant(n, dtype)) {
+                return JniUtils.div(sum, divisor);
+            }
+        });
+    }
+
+    @Override
+    public Tensor max(Tensor t, boolean keepDims, int... axes) {
+        DType dtype = Shapes.operands(this, "max", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        Shapes.nonEmptyReduction(t.shape(), ax);
+        Shape out = Shapes.reduce(t.shape(), ax, keepDims);
+        return run(out, dtype, () -> {
+            // libtorch reduces one axis per call: the last first, keeping axes so that the numbering holds
+            PtNDArray r = a(t);
+            for (int i = ax.length - 1; i >= 0; i--) {
+                PtNDArray next = JniUtils.max(r, ax[i], true);
+                if (r != a(t)) {
+                    r.close();
+                }
+                r = next;
+            }
+            if (r == a(t)) {
+                return JniUtils.clone(r);
+            }
+            try (PtNDArray kept = r) {
+                return JniUtils.reshape(kept, Transfers.shape(out).getShape());
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- linear algebra and convolution
+
+    @Override
+    public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        DType dtype = Shapes.operands(this, "matmul", a, b);
+        Shape out = Shapes.matmul(a.shape(), b.shape(), transposeA, transposeB);
+        return run(out, dtype, () -> {
+            try (Operand left = Operand.of(a(a), transposeA); Operand right = Operand.of(a(b), transposeB)) {
+                return JniUtils.matmul(left.array(), right.array());
+            }
+        });
+    }
+
+    /** A matrix operand, or a transposed view of it that is closed after use. */
+    private record Operand(PtNDArray array, boolean view) implements AutoCloseable {
+        static Operand of(PtNDArray matrix, boolean transpose) {
+            return transpose ? new Operand(JniUtils.transpose(matrix, 0, 1), true) : new Operand(matrix, false);
+        }
+
+        @Override
+        public void close() {
+            if (view) {
+                array.close();
+            }
+        }
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor weight, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2d", x, weight);
+        Shape out = Shapes.conv2d(x.shape(), weight.shape(), params);
+        return run(out, dtype, () -> Convolutions.forward(a(x), a(weight), params));
+    }
+
+    @Override
+    public Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, Shape inputShape, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2dInputGrad", gradOut, weight);
+        Shapes.conv2dInputGrad(gradOut.shape(), weight.shape(), inputShape, params);
+        return run(inputShape, dtype,
+                () -> convolutions.inputGrad(scopes.current(), a(gradOut), a(weight), inputShape, params));
+    }
+
+    @Override
+    public Tensor conv2dWeightGrad(Tensor x, Tensor gradOut, Shape weightShape, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2dWeightGrad", x, gradOut);
+        Shapes.conv2dWeightGrad(x.shape(), gradOut.shape(), weightShape, params);
+        return run(weightShape, dtype,
+                () -> convolutions.weightGrad(scopes.current(), a(x), a(gradOut), weightShape, params));
+    }
+
+    @Override
+    public Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW) {
+        DType dtype = Shapes.operands(this, "conv2dTranspose", x, weight);
+        Shape out = Shapes.conv2dTranspose(x.shape(), weight.shape(), params, outPadH, outPadW);
+        return run(out, dtype, () -> convolutions.inputGrad(scopes.current(), a(x), a(weight), out, params));
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    @Override
+    public TensorScope newScope() {
+        return scopes.open(this);
+    }
+
+    @Override
+    public void release(Tensor t) {
+        Shapes.operands(this, "release", t);
+        ((DjlTensor) t).release();
+    }
+
+    @Override
+    public String toString() {
+        return "DjlBackend(" + version + ", " + device + ")";
+    }
+}
