@@ -104,23 +104,37 @@ public final class Trainer {
         for (int step = 0; step < steps; step++) {
             int from = step * config.batchSize();
             int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-            double total;
+            Map<String, Double> values;
             try (TensorScope scope = backend.newScope()) {
-                Tape tape = new Tape(backend);
-                Forward pass = Forward.training(tape, noise, config.klWeight(epoch));
-                Loss loss = model.loss(gather(tape, data.inputs(), data, batch), gather(tape, data.targets(), data, batch), pass);
-                Map<String, Double> values = finiteValues(loss, epoch, step);
-                Map<Parameter, Tensor> grads = gradients(tape.backward(loss.total()), pass, epoch, step);
-                optimizer.step(grads, lr, scope);
-                averages.add(values, batch.length);
-                total = values.get("total");
+                values = step(model, optimizer, lr, gather(data.inputs(), data, batch), gather(data.targets(), data, batch), noise,
+                        epoch, step, scope);
             }
+            averages.add(values, batch.length);
+            double total = values.get("total");
             double seconds = (System.nanoTime() - stepStart) / 1e9;
             double throughput = (from + batch.length) / seconds;
             int s = step;
             listeners.forEach(l -> l.onStep(epoch, s, steps, total, throughput));
         }
         return averages.means();
+    }
+
+    /**
+     * One optimisation step on a batch, in the caller's {@code scope} (the step's temporaries belong to it; the
+     * optimizer keeps the new parameters out of it): forward, every loss term checked for finiteness, backward,
+     * gradient norm checked (and clipped), update.
+     *
+     * @return every loss term and the total, before the update
+     */
+    public Map<String, Double> step(Objective model, Optimizer optimizer, double lr, Tensor inputs, Tensor targets, Rng noise,
+            int epoch, int step, TensorScope scope) {
+        Tape tape = new Tape(backend);
+        Forward pass = Forward.training(tape, noise, config.klWeight(epoch));
+        Loss loss = model.loss(tape.constant(inputs), tape.constant(targets), pass);
+        Map<String, Double> values = finiteValues(loss, epoch, step);
+        Map<Parameter, Tensor> grads = gradients(tape.backward(loss.total()), pass, epoch, step);
+        optimizer.step(grads, lr, scope);
+        return values;
     }
 
     /** Every loss term averaged over {@code indices}, without training (parameters constant, no corruption). */
@@ -131,7 +145,8 @@ public final class Trainer {
             try (TensorScope scope = backend.newScope()) {
                 Tape tape = new Tape(backend);
                 Forward pass = Forward.inference(tape, noise);
-                Loss loss = model.loss(gather(tape, data.inputs(), data, batch), gather(tape, data.targets(), data, batch), pass);
+                Loss loss = model.loss(tape.constant(gather(data.inputs(), data, batch)),
+                        tape.constant(gather(data.targets(), data, batch)), pass);
                 averages.add(values(loss), batch.length);
             }
         }
@@ -172,7 +187,7 @@ public final class Trainer {
     }
 
     /** The samples at {@code batch} as one tensor {@code [n, sampleShape...]} of the configured dtype. */
-    private Var gather(Tape tape, float[] source, TrainingData data, int[] batch) {
+    private Tensor gather(float[] source, TrainingData data, int[] batch) {
         int per = data.sampleSize();
         float[] values = new float[batch.length * per];
         for (int i = 0; i < batch.length; i++) {
@@ -182,7 +197,7 @@ public final class Trainer {
         dims[0] = batch.length;
         System.arraycopy(data.sampleShape(), 0, dims, 1, dims.length - 1);
         Tensor t = backend.fromFloats(values, Shape.of(dims));
-        return tape.constant(config.dtype() == DType.F32 ? t : backend.cast(t, config.dtype()));
+        return config.dtype() == DType.F32 ? t : backend.cast(t, config.dtype());
     }
 
     private static int[] permute(int[] indices, Rng rng) {
