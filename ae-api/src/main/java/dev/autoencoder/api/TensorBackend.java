@@ -15,6 +15,8 @@ import java.util.List;
  *   <li>Binary elementwise operations broadcast like NumPy: shapes are aligned at their last axis, and each
  *       pair of dimensions must be equal or one of them 1 ({@link ShapeMismatchException} otherwise).</li>
  *   <li>Axes may be negative (counted from the end). Data is row-major.</li>
+ *   <li>Non-finite values follow IEEE 754 and PyTorch: NaN propagates through arithmetic, maximum, minimum and
+ *       reductions; comparisons with NaN are false (0).</li>
  *   <li>Shape rules live in {@link Shapes}; every backend calls them, so all backends reject the same inputs
  *       with the same exception type.</li>
  *   <li>A tensor created while a {@link TensorScope} of this backend is open on the current thread belongs to
@@ -152,7 +154,7 @@ public interface TensorBackend {
     /** Absolute value. */
     Tensor abs(Tensor t);
 
-    /** -1, 0 or 1 by the sign of {@code t} (0 for ±0). */
+    /** -1, 0 or 1 by the sign of {@code t}; 0 for ±0 and for NaN, as PyTorch's {@code sign}. */
     Tensor sign(Tensor t);
 
     /** Hyperbolic tangent. */
@@ -161,7 +163,7 @@ public interface TensorBackend {
     /** Logistic function {@code 1 / (1 + e^-t)}, computed without overflow for large {@code |t|}. */
     Tensor sigmoid(Tensor t);
 
-    /** {@code max(t, 0)}. */
+    /** {@code max(t, 0)}; NaN stays NaN, as PyTorch's {@code relu}. */
     Tensor relu(Tensor t);
 
     // ---------------------------------------------------------------- reductions

@@ -32,7 +32,7 @@ final class Elementwise {
         LOG1P { public float f(float x) { return (float) Math.log1p(x); } public double d(double x) { return Math.log1p(x); } },
         SQRT { public float f(float x) { return (float) Math.sqrt(x); } public double d(double x) { return Math.sqrt(x); } },
         ABS { public float f(float x) { return Math.abs(x); } public double d(double x) { return Math.abs(x); } },
-        SIGN { public float f(float x) { return Math.signum(x); } public double d(double x) { return Math.signum(x); } },
+        SIGN { public float f(float x) { return x > 0 ? 1f : x < 0 ? -1f : 0f; } public double d(double x) { return x > 0 ? 1 : x < 0 ? -1 : 0; } },
         TANH { public float f(float x) { return (float) Math.tanh(x); } public double d(double x) { return Math.tanh(x); } },
         SIGMOID {
             public float f(float x) { return (float) d(x); }
@@ -44,7 +44,7 @@ final class Elementwise {
                 return e / (1.0 + e);
             }
         },
-        RELU { public float f(float x) { return x > 0 ? x : 0f; } public double d(double x) { return x > 0 ? x : 0.0; } }
+        RELU { public float f(float x) { return Math.max(x, 0f); } public double d(double x) { return Math.max(x, 0.0); } }
     }
 
     enum BinaryOp implements Binary {

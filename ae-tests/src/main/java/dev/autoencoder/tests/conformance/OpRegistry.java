@@ -194,8 +194,25 @@ public final class OpRegistry {
         ops.add(sign.sample("with zeros", sign.ints(-2, 2).of(3, 5)).build());
         SpecBuilder kinks = op("relu[at 0]", ELEMENTWISE, (t, a) -> a.get(0).relu().add(a.get(0).abs()));
         ops.add(kinks.sampleWithoutGradcheck("kink: integers with zeros", kinks.ints(-2, 2).of(4, 4)).build());
+        nonFinite(ops, "neg", Var::neg);
+        nonFinite(ops, "exp", Var::exp);
+        nonFinite(ops, "log", Var::log);
+        nonFinite(ops, "log1p", Var::log1p);
+        nonFinite(ops, "sqrt", Var::sqrt);
+        nonFinite(ops, "abs", Var::abs);
+        nonFinite(ops, "sign", Var::sign);
+        nonFinite(ops, "tanh", Var::tanh);
+        nonFinite(ops, "sigmoid", Var::sigmoid);
+        nonFinite(ops, "relu", Var::relu);
         SpecBuilder extreme = op("sigmoid[extreme]", ELEMENTWISE, (t, a) -> a.get(0).sigmoid());
         ops.add(extreme.sample("large magnitude", extreme.u(-60, 60).of(20)).build());
+    }
+
+    /** NaN, infinities, signed zeros and values outside the domain: forward values only. */
+    private static void nonFinite(List<OpSpec> ops, String name, UnaryOperator<Var> f) {
+        SpecBuilder s = op(name + "[non-finite]", ELEMENTWISE, (t, a) -> f.apply(a.get(0))).notDifferentiable();
+        double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, 1.0, -1.0, -2.5};
+        ops.add(s.sample("NaN, infinities, zeros, negatives", new Arg(Shape.of(values.length), values, false)).build());
     }
 
     private static void unaryOp(List<OpSpec> ops, String name, UnaryOperator<Var> f, double lo, double hi) {
