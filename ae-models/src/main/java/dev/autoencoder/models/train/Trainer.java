@@ -18,6 +18,7 @@ import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,21 +105,21 @@ public final class Trainer {
         for (int step = 0; step < steps; step++) {
             int from = step * config.batchSize();
             int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-            double total;
+            Map<String, Double> values;
             try (TensorScope scope = backend.newScope()) {
                 Tape tape = new Tape(backend);
                 Forward pass = Forward.training(tape, noise, config.klWeight(epoch));
                 Loss loss = model.loss(gather(tape, data.inputs(), data, batch), gather(tape, data.targets(), data, batch), pass);
-                Map<String, Double> values = finiteValues(loss, epoch, step);
+                values = finiteValues(loss, epoch, step);
                 Map<Parameter, Tensor> grads = gradients(tape.backward(loss.total()), pass, epoch, step);
                 optimizer.step(grads, lr, scope);
                 averages.add(values, batch.length);
-                total = values.get("total");
             }
             double seconds = (System.nanoTime() - stepStart) / 1e9;
             double throughput = (from + batch.length) / seconds;
             int s = step;
-            listeners.forEach(l -> l.onStep(epoch, s, steps, total, throughput));
+            Map<String, Double> terms = Collections.unmodifiableMap(values);
+            listeners.forEach(l -> l.onStep(epoch, s, steps, terms, throughput));
         }
         return averages.means();
     }
