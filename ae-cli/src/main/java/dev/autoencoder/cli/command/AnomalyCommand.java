@@ -75,8 +75,9 @@ public final class AnomalyCommand extends DataCommand {
         Path anomalies = csv.writeScores(output("anomalies.csv"), samples.select(flagged), gather(scores, flagged));
         Optional<boolean[]> truth = anomalies(samples, normal);
         Map<String, float[]> groups = new LinkedHashMap<>();
+        String normalName = normal.map(c -> " (" + samples.labelName(c) + ")").orElse("");
         if (truth.isPresent()) {
-            groups.put("normal", select(scores, truth.get(), false));
+            groups.put("normal" + normalName, select(scores, truth.get(), false));
             groups.put("anomalous", select(scores, truth.get(), true));
         } else {
             groups.put(samples.name(), scores);

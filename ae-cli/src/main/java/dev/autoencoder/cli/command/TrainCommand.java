@@ -78,8 +78,6 @@ public final class TrainCommand implements Callable<Integer> {
     private static final int PICTURE_SAMPLES = 8;
     private static final int GENERATED_SAMPLES = 64;
     private static final int GENERATED_COLUMNS = 8;
-    private static final int TRAVERSAL_GRID = 12;
-    private static final double TRAVERSAL_RANGE = 2.5;
 
     @Spec
     private CommandSpec spec;
@@ -306,7 +304,7 @@ public final class TrainCommand implements Callable<Integer> {
             PriorPictures prior = new PriorPictures(vae, inference, pictures.get());
             written.add(prior.samples(run.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, new Rng(settings.seed())));
             if (vae.spec().latent() == 2) {
-                written.add(prior.traversal(run.traversal(), TRAVERSAL_GRID, TRAVERSAL_RANGE));
+                written.add(prior.traversal(run.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
             }
         }
         return written;

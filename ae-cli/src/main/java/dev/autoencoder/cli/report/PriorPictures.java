@@ -15,6 +15,10 @@ import java.util.Locale;
  * @param pictures  how its samples are drawn
  */
 public record PriorPictures(VariationalAutoencoder vae, Inference inference, Pictures pictures) {
+    /** Images per side of a traversal, unless asked otherwise. */
+    public static final int DEFAULT_GRID = 12;
+    /** A traversal spans {@code [-range, range]} in prior standard deviations, unless asked otherwise. */
+    public static final double DEFAULT_RANGE = 2.5;
 
     /** {@code count} samples from the prior, drawn with {@code rng}, in rows of {@code columns}. */
     public Path samples(Path png, int count, int columns, Rng rng) {

@@ -114,8 +114,8 @@ class CliEndToEndTest {
                     image(vae.resolve("samples.png"), 8 * CELL, 8 * CELL);
                     image(vae.resolve("traversal.png"), 12 * CELL, 12 * CELL);
                     on(b, "generate", "--checkpoint", vae.toString(), "--count", "16", "--out", vae.resolve("gen").toString()).ok();
-                    image(vae.resolve("gen").resolve("samples.png"), 8 * CELL, 2 * CELL);
-                    image(vae.resolve("gen").resolve("traversal.png"), 15 * CELL, 15 * CELL);
+                    image(vae.resolve("gen").resolve("generated.png"), 8 * CELL, 2 * CELL);
+                    image(vae.resolve("gen").resolve("traversal.png"), 12 * CELL, 12 * CELL);
                     String out = on(b, "evaluate", "--checkpoint", vae.toString(), "--importance-samples", "4").ok().out();
                     assertTrue(out.contains("kl") && out.contains("nll (k=4)"), out);
                     out = on(b, "anomaly", "--checkpoint", vae.toString(), "--score-samples", "2").ok().out();
