@@ -166,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
                     : "no epoch completed, nothing was saved") + " (try a lower --lr or --clip-norm)");
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        List<Path> pictures = pictures(run, start, backend, data, settings);
+        List<Path> pictures = pictures(run, start, backend, inputs, clean);
         stdout.printf(Locale.ROOT, "%s after %s (%.1f s)%s; best %s loss %.6g at epoch %d%n",
                 result.stoppedEarly() ? "stopped early" : "done", epochs(result.progress().nextEpoch()), seconds,
                 resume ? ", resumed" : "", settings.validationSplit() > 0 ? "validation" : "training", result.progress().bestLoss(),
@@ -179,12 +179,12 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A new run: the data, the model of the options, fresh parameters and optimizer. */
+    /**
+     * A new run: the data, the model of the options, fresh parameters and optimizer. With {@code --force}, the files
+     * of an earlier run in the folder are deleted once the new run's data and model are known to be good.
+     */
     private Start fresh(RunFolder run, TensorBackend backend) throws IOException {
         run.requireNoCheckpoint(force);
-        if (force) {
-            run.clear();
-        }
         DataRequest request = dataOptions.request(Optional.empty());
         LoadedData data = new DataCatalog().load(request, Optional.empty());
         ModelSpec modelSpec = modelOptions.spec(data.train().sampleShape(), data.name());
@@ -195,6 +195,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = trainingOptions.settings();
         Autoencoder model = Models.build(modelSpec, new Init(backend, DType.F32, new Rng(settings.seed())));
         String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
+        if (force) {
+            run.clear();
+        }
         return new Start(model, name, settings.optimizer().create(model.parameters()), settings, Progress.start(), List.of(), recipe,
                 data);
     }
@@ -274,30 +277,29 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The loss curves, reconstructions of validation samples, and a VAE's samples. */
-    private List<Path> pictures(RunFolder run, Start start, TensorBackend backend, TrainingData data, TrainSettings settings) {
-        List<EpochMetrics> history = MetricsCsv.read(run.metrics());
+    private List<Path> pictures(RunFolder run, Start start, TensorBackend backend, Dataset inputs, Dataset targets) {
+        TrainSettings settings = start.settings();
         List<Path> written = new ArrayList<>();
         String name = start.model().spec().family().id() + " on " + start.data().name();
-        written.add(LossCurves.write(run.lossPlot(), name, history));
+        written.add(LossCurves.write(run.lossPlot(), name, MetricsCsv.read(run.metrics())));
         Optional<Pictures> pictures = InputShapes.displayShape(start.model().spec().inputShape(),
                 start.recipe().images()).map(Pictures::new);
         if (pictures.isEmpty()) {
             return written;
         }
-        int[] validation = new Trainer(backend, settings.config(), List.of()).split(data.size()).validation();
-        int[] shown = Arrays.copyOf(validation.length > 0 ? validation : new int[] {0}, Math.min(PICTURE_SAMPLES,
-                Math.max(1, validation.length)));
-        int per = data.sampleSize();
-        Dataset inputs = slice(data.inputs(), shown, per, data.sampleShape());
-        Dataset targets = slice(data.targets(), shown, per, data.sampleShape());
+        int[] validation = new Trainer(backend, settings.config(), List.of()).split(targets.size()).validation();
+        int[] shown = Arrays.copyOf(validation.length > 0 ? validation : new int[] {0},
+                Math.min(PICTURE_SAMPLES, Math.max(1, validation.length)));
+        Dataset shownInputs = inputs.select(shown).toDataset();
+        Dataset shownTargets = targets.select(shown).toDataset();
         Inference inference = new Inference(backend, start.model(), settings.batchSize());
-        float[] outputs = inference.reconstruct(inputs);
+        int n = shown.length;
         List<String> columns = new ArrayList<>(List.of("input", "output"));
-        List<Dataset> stages = new ArrayList<>(List.of(pictures.get().images("input", inputs.data()),
-                pictures.get().images("output", outputs)));
+        List<Dataset> stages = new ArrayList<>(List.of(pictures.get().images("input", shownInputs.data(), n, shownTargets),
+                pictures.get().images("output", inference.reconstruct(shownInputs))));
         if (start.recipe().degradation().isPresent()) {
             columns.add("target");
-            stages.add(pictures.get().images("target", targets.data()));
+            stages.add(pictures.get().images("target", shownTargets.data()));
         }
         written.add(pictures.get().comparison(run.reconstructions(), name + ", validation samples", columns, stages));
         if (start.model() instanceof VariationalAutoencoder vae) {
@@ -312,13 +314,5 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static String epochs(int n) {
         return n == 1 ? "1 epoch" : n + " epochs";
-    }
-
-    private static Dataset slice(float[] values, int[] rows, int per, int[] shape) {
-        float[] out = new float[rows.length * per];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(values, rows[i] * per, out, i * per, per);
-        }
-        return Dataset.unlabeled("samples", out, shape);
     }
 }

@@ -52,10 +52,7 @@ public final class ModelOptions {
 
     /** The name runs are called by: the preset's, else the family's. */
     public String name() {
-        if (choice != null && choice.preset != null) {
-            return choice.preset.id();
-        }
-        return family().id();
+        return preset().map(Presets::id).orElseGet(() -> family().id());
     }
 
     /** The preset asked for, if any. */
@@ -74,12 +71,13 @@ public final class ModelOptions {
 
     /** The model these options describe, for samples of {@code dataShape} from data {@code dataName}. */
     public ModelSpec spec(int[] dataShape, String dataName) {
-        if (choice != null && choice.preset != null) {
+        Optional<Presets> preset = preset();
+        if (preset.isPresent()) {
             if (latent != null || hidden != null || noise.given() || beta != null) {
-                throw new IllegalArgumentException("--preset " + choice.preset.id() + " is an exact model: it takes no "
+                throw new IllegalArgumentException("--preset " + preset.get().id() + " is an exact model: it takes no "
                         + "--latent, --hidden, --noise, --noise-level or --beta");
             }
-            return choice.preset.spec();
+            return preset.get().spec();
         }
         Family family = family();
         List<Integer> shape = family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape);
