@@ -7,6 +7,7 @@ import dev.autoencoder.data.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,10 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DataRecipe {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(scaling, "scaling");
         imageShape = imageShape == null ? null : imageShape.clone();
+        task = task == null ? Task.RECONSTRUCT : task;
     }
 
     @Override

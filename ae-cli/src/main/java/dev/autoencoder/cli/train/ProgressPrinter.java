@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 
 /**
  * Shows training as it runs. On a terminal a status line (epoch, step, loss terms, throughput, time left) is
- * redrawn in place with a carriage return; elsewhere (a pipe, a log file, a test) only one plain line per epoch is
+ * redrawn in place with a carriage return, cut to the terminal's width so that it never wraps; elsewhere (a pipe, a log file, a test) only one plain line per epoch is
  * printed. Every epoch ends with a line of its training and validation losses.
  */
 public final class ProgressPrinter implements TrainingListener {
     private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int DEFAULT_WIDTH = 120;
 
     private final PrintWriter out;
     private final boolean interactive;
@@ -21,6 +22,7 @@ public final class ProgressPrinter implements TrainingListener {
     private final int epochs;
     private final int trainSamples;
     private final int batchSize;
+    private final int width = terminalWidth();
     private long lastDraw;
     private int drawnWidth;
 
@@ -49,8 +51,9 @@ public final class ProgressPrinter implements TrainingListener {
         }
         lastDraw = now;
         long samplesLeft = (long) (stepsPerEpoch - step - 1) * batchSize + (long) (epochs - epoch - 1) * trainSamples;
-        String line = String.format(Locale.ROOT, "%sepoch %d/%d  step %d/%d  %s  %,.0f samples/s  ETA %s", label, epoch + 1, epochs,
-                step + 1, stepsPerEpoch, terms(terms), samplesPerSecond, duration(samplesLeft / samplesPerSecond));
+        String line = String.format(Locale.ROOT, "%sepoch %d/%d step %d/%d  %s  %,.0f/s  ETA %s", label, epoch + 1, epochs,
+                step + 1, stepsPerEpoch, terms(terms).replace("  ", " "), samplesPerSecond, duration(samplesLeft / samplesPerSecond));
+        line = line.substring(0, Math.min(line.length(), width - 1));
         out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         out.flush();
         drawnWidth = line.length();
@@ -76,8 +79,20 @@ public final class ProgressPrinter implements TrainingListener {
         out.flush();
     }
 
-    /** {@code reconstruction 0.0712  kl 4.310  total 39.90}. */
+    /** The terminal's width from {@code $COLUMNS} when the shell exports it, else {@value #DEFAULT_WIDTH}. */
+    private static int terminalWidth() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "")));
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
+    }
+
+    /** {@code reconstruction 0.0712  kl 4.310  total 39.90}, or {@code loss 0.0712} for a loss of one term. */
     static String terms(Map<String, Double> terms) {
+        if (terms.size() == 2 && terms.containsKey("total")) {
+            return String.format(Locale.ROOT, "loss %.4g", terms.get("total"));
+        }
         return terms.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
                 .collect(Collectors.joining("  "));
     }

@@ -44,6 +44,7 @@ class MetricsCsvTest {
     @Test
     void progressLinesFormatTermsAndDurations() {
         assertEquals("reconstruction 30.00  kl 2.000  total 32.00", ProgressPrinter.terms(terms(30, 2)));
+        assertEquals("loss 0.5000", ProgressPrinter.terms(Map.of("reconstruction", 0.5, "total", 0.5)));
         assertEquals("42s", ProgressPrinter.duration(42.2));
         assertEquals("3m05s", ProgressPrinter.duration(185));
         assertEquals("1h02m", ProgressPrinter.duration(3725));
