@@ -8,10 +8,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file in the same folder,
- * which is then renamed over the target. A crash or an exception never leaves a half-written PNG or
+ * which is then renamed over the target. The file gets the default permissions of new files. A crash or an exception never leaves a half-written PNG or
  * CSV behind.
  */
 public final class AtomicFiles {
@@ -38,8 +40,10 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            // a fresh name rather than Files.createTempFile, whose owner-only permissions the result would keep
+            temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             moveIntoPlace(temp, absolute);

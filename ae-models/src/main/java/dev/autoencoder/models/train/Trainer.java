@@ -18,6 +18,7 @@ import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,11 +111,11 @@ public final class Trainer {
                         epoch, step, scope);
             }
             averages.add(values, batch.length);
-            double total = values.get("total");
             double seconds = (System.nanoTime() - stepStart) / 1e9;
             double throughput = (from + batch.length) / seconds;
             int s = step;
-            listeners.forEach(l -> l.onStep(epoch, s, steps, total, throughput));
+            Map<String, Double> terms = Collections.unmodifiableMap(values);
+            listeners.forEach(l -> l.onStep(epoch, s, steps, terms, throughput));
         }
         return averages.means();
     }

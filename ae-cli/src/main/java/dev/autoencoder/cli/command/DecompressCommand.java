@@ -1,0 +1,101 @@
+package dev.autoencoder.cli.command;
+
+import dev.autoencoder.cli.codec.CodeFile;
+import dev.autoencoder.cli.report.ErrorMetrics;
+import dev.autoencoder.cli.report.Pictures;
+import dev.autoencoder.data.DataFormatException;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.io.AtomicFiles;
+import dev.autoencoder.models.family.ModelSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ae decompress}: a code file decoded back into samples. */
+@Command(name = "decompress", header = "Decode a file of codes.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Decode a file written by 'ae compress' with the model that wrote it: decompressed.csv (id, label, x0, "
+                + "x1, ...), decompressed.png for images, and the error against the original samples when the data they came "
+                + "from is at hand (the model's training data by default, or --data and --split)."})
+public final class DecompressCommand extends DataCommand {
+    private static final int GRID_COLUMNS = 8;
+
+    @Option(names = "--codes", paramLabel = "FILE", description = "The code file to read. Default: codes.aec in the checkpoint's folder.")
+    private Path codes;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "16", description = "Samples drawn in the PNG. Default: ${DEFAULT-VALUE}.")
+    private int count;
+
+    @Override
+    protected void run() {
+        Path source = codes != null ? codes : model().file().toAbsolutePath().resolveSibling("codes.aec");
+        CodeFile file = CodeFile.read(source);
+        ModelSpec spec = model().model().spec();
+        if (!file.madeBy(spec)) {
+            throw new DataFormatException(source, "was written by another model than " + model().describe()
+                    + " (its model fingerprint differs)");
+        }
+        float[] decoded = inference().decode(file.codes());
+        Path csv = writeCsv(output("decompressed.csv"), file, decoded, spec.inputSize());
+        stdout().printf(Locale.ROOT, "%d codes of %s decoded by %s%n  %s%n", file.size(), file.origin(), model().describe(), csv);
+        Optional<Dataset> originals = originals(file);
+        originals.ifPresentOrElse(o -> {
+            double mse = ErrorMetrics.mse(decoded, o.data());
+            stdout().printf(Locale.ROOT, "  decoded vs original: mse %.6g  psnr %.2f dB%n", mse, ErrorMetrics.psnr(mse));
+        }, () -> stdout().printf("  (originals not compared: the codes are of %s, the data at hand is %s)%n", file.origin(), origin()));
+        Optional<Pictures> pictures = pictures();
+        if (pictures.isPresent()) {
+            stdout().println("  " + draw(pictures.get(), file, decoded, originals));
+        }
+    }
+
+    /** The samples the codes were made from, when the data at hand is the data they came from. */
+    private Optional<Dataset> originals(CodeFile file) {
+        if (!file.origin().equals(origin())) {
+            return Optional.empty();
+        }
+        Dataset samples = samples();
+        int[] positions = new int[file.size()];
+        int[] ids = file.ids();
+        for (int i = 0; i < positions.length; i++) {
+            if (ids[i] < 0 || ids[i] >= samples.size()) {
+                return Optional.empty();
+            }
+            positions[i] = ids[i];
+        }
+        return Optional.of(samples.select(positions).toDataset());
+    }
+
+    private Path draw(Pictures pictures, CodeFile file, float[] decoded, Optional<Dataset> originals) {
+        int n = Math.min(count, file.size());
+        Dataset shown = pictures.images("decompressed", decoded, n, null);
+        String title = "decompressed " + file.origin();
+        if (originals.isEmpty()) {
+            return pictures.grid(output("decompressed.png"), title, shown, GRID_COLUMNS);
+        }
+        Dataset original = pictures.images("original", originals.get().data(), n, originals.get());
+        return pictures.comparison(output("decompressed.png"), title, List.of("original", "decompressed"), List.of(original, shown));
+    }
+
+    private static Path writeCsv(Path csv, CodeFile file, float[] decoded, int per) {
+        StringBuilder text = new StringBuilder("id,label");
+        for (int j = 0; j < per; j++) {
+            text.append(",x").append(j);
+        }
+        text.append('\n');
+        int[] ids = file.ids();
+        int[] labels = file.labels();
+        for (int i = 0; i < ids.length; i++) {
+            text.append(ids[i]).append(',').append(labels == null ? "" : Integer.toString(labels[i]));
+            for (int j = 0; j < per; j++) {
+                text.append(',').append(decoded[i * per + j]);
+            }
+            text.append('\n');
+        }
+        return AtomicFiles.write(csv, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.autoencoder.cli.command;
+
+import dev.autoencoder.cli.data.Degradation;
+import dev.autoencoder.cli.data.NoiseKind;
+import dev.autoencoder.cli.option.NoiseOptions;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.models.family.Corruption;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ae denoise}: noise added to samples, removed by the model. */
+@Command(name = "denoise", header = "Remove added noise.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Add noise to samples and let the model remove it: print the MSE and PSNR of the noisy input and "
+                + "of the output against the originals, and draw denoised.png (noisy input | denoised | original). "
+                + "Best with a denoising-ae.")
+public final class DenoiseCommand extends RestoreCommand {
+    @Mixin
+    private NoiseOptions noise;
+
+    @Override
+    protected Optional<Degradation> degradation(Dataset raw) {
+        Optional<Corruption> own = Optional.ofNullable(model().model().spec().corruption());
+        NoiseKind kind = noise.kind().orElse(own.map(c -> NoiseKind.of(c.kind())).orElse(NoiseKind.MASKING));
+        double level = noise.level().orElse(own.map(Corruption::level).orElse(NoiseOptions.DEFAULT_LEVEL));
+        return Optional.of(new Degradation.Noise(kind, level));
+    }
+
+    @Override
+    protected String pictureName() {
+        return "denoised.png";
+    }
+
+    @Override
+    protected String outputName() {
+        return "denoised";
+    }
+}

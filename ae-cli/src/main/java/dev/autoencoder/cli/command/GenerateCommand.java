@@ -1,0 +1,48 @@
+package dev.autoencoder.cli.command;
+
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.cli.report.Pictures;
+import dev.autoencoder.cli.report.PriorPictures;
+import dev.autoencoder.models.family.VariationalAutoencoder;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ae generate}: new samples from a VAE's prior, and for a 2-D latent space a traversal of it. */
+@Command(name = "generate", header = "Samples from a VAE's prior, and a traversal of its latent space.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Draw codes from a VAE's prior N(0, I) and decode them into generated.png; for a 2-D latent space also "
+                + "decode a regular grid of codes into traversal.png (z0 left to right, z1 bottom to top).")
+public final class GenerateCommand extends ModelCommand {
+    @Option(names = "--count", paramLabel = "N", defaultValue = "64", description = "Samples to draw. Default: ${DEFAULT-VALUE}.")
+    private int count;
+
+    @Option(names = "--columns", paramLabel = "N", defaultValue = "8", description = "Images per row. Default: ${DEFAULT-VALUE}.")
+    private int columns;
+
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "" + PriorPictures.DEFAULT_GRID,
+            description = "Traversal images per side (2-D latent spaces). Default: ${DEFAULT-VALUE}.")
+    private int grid;
+
+    @Option(names = "--range", paramLabel = "R", defaultValue = "" + PriorPictures.DEFAULT_RANGE,
+            description = "The traversal spans [-R, R] in both latent dimensions (prior standard deviations). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double range;
+
+    @Override
+    protected void run() {
+        if (count < 1 || columns < 1 || grid < 2 || !(range > 0)) {
+            throw new IllegalArgumentException("need --count >= 1, --columns >= 1, --grid >= 2 and --range > 0");
+        }
+        VariationalAutoencoder vae = model().variational("generate");
+        Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw the samples of "
+                + model().describe() + ": its inputs " + vae.spec().inputShape() + " are not images"));
+        PriorPictures prior = new PriorPictures(vae, inference(), pictures);
+        Path samples = prior.samples(output("generated.png"), count, columns, new Rng(seed()));
+        stdout().printf(Locale.ROOT, "%d samples from the prior of %s%n  %s%n", count, model().describe(), samples);
+        if (vae.spec().latent() == 2) {
+            stdout().printf("  %s%n", prior.traversal(output("traversal.png"), grid, range));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.autoencoder.cli.command;
+
+import dev.autoencoder.cli.report.Pictures;
+import dev.autoencoder.data.Dataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ae interpolate}: a path between two samples through latent space, beside the plain pixel blend. */
+@Command(name = "interpolate", header = "A path between two samples through latent space.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Encode two samples, decode evenly spaced points on the line between their codes, and draw them in "
+                + "interpolation.png above the pixel-space blend of the same two samples.")
+public final class InterpolateCommand extends DataCommand {
+    @Option(names = "--from", paramLabel = "INDEX", defaultValue = "0",
+            description = "The first sample (an index into --split). Default: ${DEFAULT-VALUE}.")
+    private int from;
+
+    @Option(names = "--to", paramLabel = "INDEX", defaultValue = "1",
+            description = "The last sample (an index into --split). Default: ${DEFAULT-VALUE}.")
+    private int to;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Images in the strip. Default: ${DEFAULT-VALUE}.")
+    private int steps;
+
+    @Override
+    protected void run() {
+        Dataset samples = samples();
+        for (int index : new int[] {from, to}) {
+            if (index < 0 || index >= samples.size()) {
+                throw new IllegalArgumentException("--from and --to must be in [0, " + samples.size() + "), got " + index);
+            }
+        }
+        if (steps < 2) {
+            throw new IllegalArgumentException("--steps must be at least 2, got " + steps);
+        }
+        Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw samples of '"
+                + samples.name() + "': they are not images"));
+        Dataset ends = samples.select(new int[] {from, to}).toDataset();
+        int latent = model().model().spec().latent();
+        int per = samples.sampleSize();
+        float[] codes = inference().encode(ends);
+        float[] path = new float[steps * latent];
+        float[] blend = new float[steps * per];
+        for (int s = 0; s < steps; s++) {
+            float t = (float) s / (steps - 1);
+            for (int j = 0; j < latent; j++) {
+                path[s * latent + j] = (1 - t) * codes[j] + t * codes[latent + j];
+            }
+            for (int j = 0; j < per; j++) {
+                blend[s * per + j] = (1 - t) * ends.data()[j] + t * ends.data()[per + j];
+            }
+        }
+        float[] decoded = inference().decode(path);
+        List<String> columns = new ArrayList<>();
+        List<Dataset> stages = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            float[] pair = new float[2 * per];
+            System.arraycopy(decoded, s * per, pair, 0, per);
+            System.arraycopy(blend, s * per, pair, per, per);
+            columns.add(String.format(Locale.ROOT, "t=%.2f", (float) s / (steps - 1)));
+            stages.add(s == 0 ? pictures.captioned("t0", pair, List.of("latent space", "pixel space")) : pictures.images("t" + s, pair));
+        }
+        Path png = pictures.comparison(output("interpolation.png"), "sample " + from + " to sample " + to + " of " + samples.name(),
+                columns, stages);
+        stdout().printf(Locale.ROOT, "interpolated sample %d to %d of %s through the %d-d latent space of %s%n  %s%n", from, to,
+                samples.name(), latent, model().describe(), png);
+    }
+}

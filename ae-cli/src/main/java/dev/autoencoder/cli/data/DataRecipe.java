@@ -1,0 +1,72 @@
+package dev.autoencoder.cli.data;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoencoder.data.DataFormatException;
+import dev.autoencoder.data.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a model's training data was made, saved beside its checkpoints as {@value #FILE_NAME}: later commands take
+ * the same data by default, scale new data the same way, draw flat samples as the images they were, and know the
+ * normal class of a one-class model and the degradation a restoring model learnt.
+ *
+ * @param data        the data options of the training run
+ * @param scaling     how raw values were scaled to [0, 1]
+ * @param imageShape  one sample's image shape {@code [C, H, W]} before any flattening, or null for non-images
+ * @param normalClass the only class trained on (one-class anomaly detection), or null
+ * @param task        what the model was trained to do
+ * @param factor      the super-resolution factor of {@link Task#SUPER_RESOLVE}
+ * @param patch       the inpainting patch side of {@link Task#INPAINT}
+ */
+public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, Integer normalClass, Task task, int factor,
+        int patch) {
+    /** The file name in a run folder. */
+    public static final String FILE_NAME = "data.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public DataRecipe {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(scaling, "scaling");
+        imageShape = imageShape == null ? null : imageShape.clone();
+        task = task == null ? Task.RECONSTRUCT : task;
+    }
+
+    @Override
+    public int[] imageShape() {
+        return imageShape == null ? null : imageShape.clone();
+    }
+
+    /** The image shape, when the samples are images. */
+    public Optional<int[]> images() {
+        return Optional.ofNullable(imageShape());
+    }
+
+    /** The degradation the model was trained to undo, if any. */
+    public Optional<Degradation> degradation() {
+        return task.degradation(factor, patch);
+    }
+
+    /** Writes this recipe into {@code folder}, atomically. */
+    public void write(Path folder) {
+        AtomicFiles.write(folder.resolve(FILE_NAME), out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this)));
+    }
+
+    /** The recipe saved in {@code folder}, if there is one. */
+    public static Optional<DataRecipe> read(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), DataRecipe.class));
+        } catch (IOException e) {
+            throw new DataFormatException(file, "is not a readable data recipe: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.autoencoder.cli.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What the data options ask for, as stored with a training run so that later commands default to the same data.
+ *
+ * @param source      {@code digits}, {@code fashion-mnist}, {@code mnist}, or a path (an IDX images file, a CSV
+ *                    file, a folder of images, or a folder holding MNIST-like IDX files)
+ * @param window      steps per window when a CSV file is a time series, else null
+ * @param stride      steps between windows (defaults to the window), else null
+ * @param labelColumn the CSV column holding labels (a header name or a 0-based index), else null
+ */
+public record DataRequest(String source, Integer window, Integer stride, String labelColumn) {
+    /** The bundled digits, the default data. */
+    public static final String DIGITS = "digits";
+    /** Fashion-MNIST, found on disk. */
+    public static final String FASHION_MNIST = "fashion-mnist";
+    /** MNIST, found on disk. */
+    public static final String MNIST = "mnist";
+
+    public DataRequest {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("--data needs a value: digits, fashion-mnist, mnist or a path");
+        }
+        if (window != null && window < 1 || stride != null && stride < 1) {
+            throw new IllegalArgumentException("--window and --stride must be at least 1");
+        }
+        if (stride != null && window == null) {
+            throw new IllegalArgumentException("--stride needs --window (it cuts a time series into windows)");
+        }
+    }
+
+    /** This request with the source as an absolute path when it names an existing file or folder, so it can be saved. */
+    public DataRequest absolute() {
+        Path path = Path.of(source);
+        return !named() && Files.exists(path) && !path.isAbsolute()
+                ? new DataRequest(path.toAbsolutePath().normalize().toString(), window, stride, labelColumn) : this;
+    }
+
+    /** Whether the source is a dataset's name rather than a path. */
+    public boolean named() {
+        return Set.of(DIGITS, FASHION_MNIST, MNIST).contains(source.trim());
+    }
+
+    /**
+     * A short name for folders and titles: the dataset's name, or the file or folder name without {@code .gz}, a
+     * data extension or an IDX suffix.
+     */
+    public String name() {
+        Path file = Path.of(source).toAbsolutePath().normalize().getFileName();
+        String name = file == null ? source : file.toString();
+        return name.replaceFirst("\\.gz$", "").replaceFirst("\\.(csv|tsv|txt)$", "").replaceFirst("-idx\\d-ubyte$", "");
+    }
+
+    /** The stride in force: the given one, else the window (windows that do not overlap). */
+    public int effectiveStride() {
+        return stride != null ? stride : window;
+    }
+}

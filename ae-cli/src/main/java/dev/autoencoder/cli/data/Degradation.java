@@ -1,0 +1,87 @@
+package dev.autoencoder.cli.data;
+
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.transform.Downscale;
+import dev.autoencoder.data.transform.Occlusion;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a restoring job undoes: noise (denoising), lower resolution (super-resolution) or a missing patch
+ * (inpainting). Applied to images scaled to [0, 1]; the result has the input's shape, so the model can take it.
+ */
+public sealed interface Degradation {
+    /** A degraded copy of {@code clean}, drawing any randomness from {@code rng}. */
+    Dataset apply(Dataset clean, RandomGenerator rng);
+
+    /** For titles and reports, e.g. {@code masking noise 0.3}. */
+    String describe();
+
+    /**
+     * Noise of a denoising autoencoder.
+     *
+     * @param kind  which noise
+     * @param level its sigma or probability
+     */
+    record Noise(NoiseKind kind, double level) implements Degradation {
+        @Override
+        public Dataset apply(Dataset clean, RandomGenerator rng) {
+            return kind.onData(level).apply(clean, rng);
+        }
+
+        @Override
+        public String describe() {
+            return kind + " noise " + level;
+        }
+    }
+
+    /**
+     * Resolution reduced by averaging {@code factor x factor} blocks, enlarged back (blocky) to the input size.
+     *
+     * @param factor the reduction factor, at least 2
+     */
+    record LowResolution(int factor) implements Degradation {
+        public LowResolution {
+            if (factor < 2) {
+                throw new IllegalArgumentException("--factor must be at least 2, got " + factor);
+            }
+        }
+
+        @Override
+        public Dataset apply(Dataset clean, RandomGenerator rng) {
+            return Downscale.keepingSize(factor).apply(clean);
+        }
+
+        /** The low-resolution images themselves ({@code 1/factor} of the size). */
+        public Dataset small(Dataset clean) {
+            return Downscale.by(factor).apply(clean);
+        }
+
+        @Override
+        public String describe() {
+            return factor + "x lower resolution";
+        }
+    }
+
+    /**
+     * One square patch per image set to 0, at a random position.
+     *
+     * @param patch the patch's side in pixels
+     */
+    record MissingPatch(int patch) implements Degradation {
+        public MissingPatch {
+            if (patch < 1) {
+                throw new IllegalArgumentException("--patch must be at least 1, got " + patch);
+            }
+        }
+
+        @Override
+        public Dataset apply(Dataset clean, RandomGenerator rng) {
+            return Occlusion.square(patch).apply(clean, rng);
+        }
+
+        @Override
+        public String describe() {
+            return patch + "x" + patch + " missing patch";
+        }
+    }
+}

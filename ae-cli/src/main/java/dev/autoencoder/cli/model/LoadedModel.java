@@ -1,0 +1,47 @@
+package dev.autoencoder.cli.model;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.cli.data.DataRecipe;
+import dev.autoencoder.models.checkpoint.CheckpointException;
+import dev.autoencoder.models.checkpoint.ModelCheckpoint;
+import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.family.VariationalAutoencoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A model read from a checkpoint, with the data recipe saved beside it (when there is one).
+ *
+ * @param model  the model, on the selected backend, F32
+ * @param file   the checkpoint it came from
+ * @param recipe how its training data was made
+ */
+public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> recipe) {
+
+    /** Loads the checkpoint {@code given} names (a file, or a run folder) onto {@code backend}. */
+    public static LoadedModel load(Path given, TensorBackend backend) {
+        Path file = RunFolder.checkpointIn(given);
+        if (!Files.exists(file)) {
+            throw new CheckpointException(file, "no such file");
+        }
+        Autoencoder model = ModelCheckpoint.load(file, backend, DType.F32).model();
+        Path folder = file.toAbsolutePath().getParent();
+        return new LoadedModel(model, file, DataRecipe.read(folder));
+    }
+
+    /** The model as a VAE, or an error saying that {@code job} needs one. */
+    public VariationalAutoencoder variational(String job) {
+        if (model instanceof VariationalAutoencoder vae) {
+            return vae;
+        }
+        throw new IllegalArgumentException(job + " needs a vae or conv-vae model, but " + file + " holds a model of family "
+                + model.spec().family().id());
+    }
+
+    /** For messages: {@code conv-vae model runs/x/best.safetensors}. */
+    public String describe() {
+        return model.spec().family().id() + " model " + file;
+    }
+}

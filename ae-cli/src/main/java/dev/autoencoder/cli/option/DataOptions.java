@@ -1,0 +1,35 @@
+package dev.autoencoder.cli.option;
+
+import dev.autoencoder.cli.data.DataRecipe;
+import dev.autoencoder.cli.data.DataRequest;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --data} and the options that say how to read it. */
+public final class DataOptions {
+    @Option(names = "--data", paramLabel = "SOURCE",
+            description = {"digits (bundled 8x8 digits), fashion-mnist, mnist (found in --data's folder, $AE_DATA or "
+                    + "/usr/share/datasets), or a path: an IDX images file (labels file beside it used if present), a CSV "
+                    + "file, a folder of images (class subfolders give labels), or a folder of MNIST-like IDX files.",
+                "Default: the data of the model's training run, else digits."})
+    private String source;
+
+    @Option(names = "--window", paramLabel = "STEPS",
+            description = "Read a CSV file as a time series (one row per step) cut into windows of this many steps.")
+    private Integer window;
+
+    @Option(names = "--stride", paramLabel = "STEPS", description = "Steps between windows. Default: the window.")
+    private Integer stride;
+
+    @Option(names = "--label-column", paramLabel = "COLUMN",
+            description = "The CSV column holding labels: a header name or a 0-based index.")
+    private String labelColumn;
+
+    /** What the options ask for; without {@code --data}, the recipe's data (a trained model's), else the digits. */
+    public DataRequest request(Optional<DataRecipe> recipe) {
+        if (source == null) {
+            return recipe.map(DataRecipe::data).orElseGet(() -> new DataRequest(DataRequest.DIGITS, window, stride, labelColumn));
+        }
+        return new DataRequest(source, window, stride, labelColumn).absolute();
+    }
+}
