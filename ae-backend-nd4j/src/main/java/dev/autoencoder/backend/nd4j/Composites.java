@@ -3,52 +3,63 @@ package dev.autoencoder.backend.nd4j;
 import dev.autoencoder.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
 import org.nd4j.linalg.api.ops.impl.transforms.bool.IsFinite;
 import org.nd4j.linalg.api.ops.impl.transforms.bool.IsNaN;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * Operations whose libnd4j kernel is missing or differs from the SPI, composed from libnd4j kernels:
- * broadcasting {@code where}, an accurate {@code log1p} (libnd4j computes {@code log(1 + x)}), and NaN propagation
- * for {@code maximum}, {@code minimum} and the max reduction (libnd4j's {@code x > y ? x : y} drops NaNs). Inputs
- * are non-empty; results are new arrays, intermediates are {@link Temporaries}.
+ * Operations whose libnd4j kernel is missing, slow or different from the SPI, composed from libnd4j kernels:
+ * broadcasting (libnd4j's {@code broadcast_to} is 20x slower than an add), {@code where}, an accurate
+ * {@code log1p} (libnd4j computes {@code log(1 + x)}), comparisons as 0/1 values, and NaN propagation for
+ * {@code maximum}, {@code minimum} and the max reduction (libnd4j's {@code x > y ? x : y} drops a NaN in
+ * {@code x}). Inputs are non-empty; results are new arrays, intermediates {@link Temporaries}.
  */
 final class Composites {
-    private Composites() {
+    /** Operands up to this size are checked for NaN in Java; larger ones by a native sum. */
+    private static final long SMALL = 64;
+
+    private final Kernels kernels;
+
+    Composites(Kernels kernels) {
+        this.kernels = kernels;
     }
 
     /** {@code a} (of shape {@code from}, which differs from {@code to}) broadcast to a new array of shape {@code to}. */
-    static INDArray broadcast(INDArray a, Shape from, Shape to) {
-        INDArray out = NdArrays.uninitialized(to, a.dataType());
-        try (Temporaries tmp = new Temporaries()) {
-            NdArrays.exec("broadcast_to", out, a, tmp.add(Nd4j.createFromArray(NdArrays.dims(to))));
-        }
+    INDArray broadcast(INDArray a, Shape to) {
+        INDArray out = NdArrays.filled(to, a.dataType(), -0.0);
+        kernels.run("add", out, out, a); // -0 + x == x for every x, signed zeros included
         return out;
     }
 
     /** {@code a} broadcast to {@code to}: {@code a} itself when the shapes agree, else a temporary copy. */
-    private static INDArray broadcast(INDArray a, Shape from, Shape to, Temporaries tmp) {
-        return from.equals(to) ? a : tmp.add(broadcast(a, from, to));
+    private INDArray broadcast(INDArray a, Shape from, Shape to, Temporaries tmp) {
+        return from.equals(to) ? a : tmp.add(broadcast(a, to));
+    }
+
+    /** The comparison {@code kernel} (e.g. {@code greater}) of {@code a} and {@code b} as 0/1 in their type. */
+    INDArray compare(String kernel, INDArray a, INDArray b, Shape out) {
+        try (Temporaries tmp = new Temporaries()) {
+            INDArray mask = tmp.add(NdArrays.uninitialized(out, DataType.BOOL));
+            kernels.run(kernel, mask, a, b);
+            return NdArrays.uninitialized(out, a.dataType()).assign(mask);
+        }
     }
 
     /** {@code cond != 0 ? a : b}, all three broadcast to {@code out}. */
-    static INDArray where(INDArray cond, Shape condShape, INDArray a, Shape aShape, INDArray b, Shape bShape, Shape out) {
+    INDArray where(INDArray cond, Shape condShape, INDArray a, Shape aShape, INDArray b, Shape bShape, Shape out) {
         try (Temporaries tmp = new Temporaries()) {
             INDArray c = broadcast(cond, condShape, out, tmp);
             INDArray mask = tmp.add(NdArrays.uninitialized(out, DataType.BOOL));
-            NdArrays.exec("not_equals", mask, c, tmp.add(Nd4j.scalar(c.dataType(), 0.0)));
+            kernels.run("not_equals", mask, c, tmp.add(Nd4j.scalar(c.dataType(), 0.0)));
             return select(mask, broadcast(a, aShape, out, tmp), broadcast(b, bShape, out, tmp), out);
         }
     }
 
     /** {@code mask ? a : b} for a BOOL mask and arrays of one shape. */
-    private static INDArray select(INDArray mask, INDArray a, INDArray b, Shape out) {
+    private INDArray select(INDArray mask, INDArray a, INDArray b, Shape out) {
         INDArray z = NdArrays.uninitialized(out, a.dataType());
-        NdArrays.exec("select", z, mask, a, b);
+        kernels.run("select", z, mask, a, b);
         return z;
     }
 
@@ -57,68 +68,85 @@ final class Composites {
      * {@code u = 1 + x}. Where {@code x / (u - 1)} is not finite ({@code x} below half an ulp of 1, zero, infinite
      * or NaN) the answer is {@code x}, except below -1, where the formula's NaN stands.
      */
-    static INDArray log1p(INDArray x, Shape shape) {
+    INDArray log1p(INDArray x, Shape shape) {
         DataType type = x.dataType();
         try (Temporaries tmp = new Temporaries()) {
             INDArray one = tmp.add(Nd4j.scalar(type, 1.0));
             INDArray u = tmp.add(binary("add", x, one, shape));
             INDArray q = tmp.add(binary("divide", x, tmp.add(binary("subtract", u, one, shape)), shape));
             INDArray logU = tmp.add(NdArrays.uninitialized(shape, type));
-            Nd4j.exec(new Log(u, logU));
+            kernels.run(new Log(u, logU));
             INDArray r = tmp.add(binary("multiply", logU, q, shape));
             INDArray finite = tmp.add(NdArrays.uninitialized(shape, DataType.BOOL));
-            Nd4j.exec(new IsFinite(q, finite));
+            kernels.run(new IsFinite(q, finite));
             INDArray belowMinusOne = tmp.add(NdArrays.uninitialized(shape, DataType.BOOL));
-            NdArrays.exec("less", belowMinusOne, x, tmp.add(Nd4j.scalar(type, -1.0)));
+            kernels.run("less", belowMinusOne, x, tmp.add(Nd4j.scalar(type, -1.0)));
             INDArray useFormula = tmp.add(NdArrays.uninitialized(shape, DataType.BOOL));
-            NdArrays.exec("boolean_or", useFormula, finite, belowMinusOne);
+            kernels.run("boolean_or", useFormula, finite, belowMinusOne);
             return select(useFormula, r, x, shape);
         }
     }
 
-    private static INDArray binary(String op, INDArray a, INDArray b, Shape out) {
+    private INDArray binary(String kernel, INDArray a, INDArray b, Shape out) {
         INDArray z = NdArrays.uninitialized(out, a.dataType());
-        NdArrays.exec(op, z, a, b);
+        kernels.run(kernel, z, a, b);
         return z;
     }
 
-    /** {@code z} with NaN wherever operand {@code a} or {@code b}, broadcast to {@code out}, is NaN. */
-    static INDArray withNaNsOf(INDArray z, Shape out, INDArray a, Shape aShape, INDArray b, Shape bShape) {
-        return withNaNsOf(withNaNsOf(z, out, a, aShape), out, b, bShape);
-    }
-
-    private static INDArray withNaNsOf(INDArray z, Shape out, INDArray operand, Shape shape) {
-        if (!hasNaN(operand)) {
+    /**
+     * {@code maximum} or {@code minimum} ({@code kernel}) with NaN wherever either operand is NaN. libnd4j keeps a NaN
+     * of its second operand only, so the larger operand goes second and the smaller one is checked.
+     */
+    INDArray extremum(String kernel, INDArray a, Shape aShape, INDArray b, Shape bShape, Shape out) {
+        boolean swap = aShape.size() > bShape.size();
+        INDArray first = swap ? b : a;
+        Shape firstShape = swap ? bShape : aShape;
+        INDArray z = binary(kernel, first, swap ? a : b, out);
+        if (!hasNaN(first)) {
             return z;
         }
         try (Temporaries tmp = new Temporaries()) {
             tmp.add(z);
-            INDArray x = broadcast(operand, shape, out, tmp);
+            INDArray x = broadcast(first, firstShape, out, tmp);
             INDArray isNaN = tmp.add(NdArrays.uninitialized(out, DataType.BOOL));
-            Nd4j.exec(new IsNaN(x, isNaN));
+            kernels.run(new IsNaN(x, isNaN));
             return select(isNaN, x, z, out);
         }
     }
 
     /** The max reduction {@code reduced} (shape {@code out}) of {@code x} with NaN wherever a reduced slice has one. */
-    static INDArray withNaNsOf(INDArray reduced, Shape out, INDArray x, Shape xShape, int[] axes, boolean keepDims) {
+    INDArray withNaNsOf(INDArray reduced, Shape out, INDArray x, Shape xShape, long[] axes, boolean keepDims) {
         if (!hasNaN(x)) {
             return reduced;
         }
         try (Temporaries tmp = new Temporaries()) {
             tmp.add(reduced);
             INDArray isNaN = tmp.add(NdArrays.uninitialized(xShape, DataType.BOOL));
-            Nd4j.exec(new IsNaN(x, isNaN));
+            kernels.run(new IsNaN(x, isNaN));
             INDArray counts = tmp.add(NdArrays.uninitialized(out, x.dataType()));
-            Nd4j.exec(DynamicCustomOp.builder("reduce_sum").addInputs(tmp.add(isNaN.castTo(x.dataType())))
-                    .addOutputs(counts).addIntegerArguments(axes).addBooleanArguments(keepDims).build());
+            kernels.run("reduce_sum", new INDArray[] {counts},
+                    new INDArray[] {tmp.add(NdArrays.uninitialized(xShape, x.dataType()).assign(isNaN))}, axes,
+                    new double[0], new boolean[] {keepDims});
             INDArray any = tmp.add(NdArrays.uninitialized(out, DataType.BOOL));
-            NdArrays.exec("not_equals", any, counts, tmp.add(Nd4j.scalar(x.dataType(), 0.0)));
+            kernels.run("not_equals", any, counts, tmp.add(Nd4j.scalar(x.dataType(), 0.0)));
             return select(any, tmp.add(NdArrays.filled(out, x.dataType(), Double.NaN)), reduced, out);
         }
     }
 
-    private static boolean hasNaN(INDArray a) {
-        return Nd4j.getExecutioner().exec(new MatchCondition(a, Conditions.isNan())).getInt(0) > 0;
+    /** Whether {@code a} holds a NaN: read in Java when small, else by a sum (NaN also when it adds opposite infinities). */
+    private boolean hasNaN(INDArray a) {
+        if (a.length() <= SMALL) {
+            for (double v : a.data().asDouble()) {
+                if (Double.isNaN(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        try (Temporaries tmp = new Temporaries()) {
+            INDArray sum = tmp.add(Nd4j.scalar(a.dataType(), 0.0));
+            kernels.run("reduce_sum", sum, a);
+            return Double.isNaN(sum.getDouble(0));
+        }
     }
 }

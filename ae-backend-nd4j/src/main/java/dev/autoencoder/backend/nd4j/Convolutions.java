@@ -3,7 +3,6 @@ package dev.autoencoder.backend.nd4j;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -23,34 +22,37 @@ final class Convolutions {
     /** {@code [out, in, kh, kw]} for {@code conv2d}, {@code [in, out, kh, kw]} for {@code deconv2d}. */
     private static final int TORCH_WEIGHTS = 1;
 
-    private Convolutions() {
+    private final Kernels kernels;
+
+    Convolutions(Kernels kernels) {
+        this.kernels = kernels;
     }
 
     /** libnd4j's integer arguments for a kernel of {@code kh x kw} with the given stride and padding. */
-    private static int[] args(int kh, int kw, Conv2dParams p) {
-        return new int[] {kh, kw, p.strideH(), p.strideW(), p.padH(), p.padW(), 1, 1, SAME_MODE_OFF, NCHW, TORCH_WEIGHTS};
+    private static long[] args(int kh, int kw, Conv2dParams p) {
+        return new long[] {kh, kw, p.strideH(), p.strideW(), p.padH(), p.padW(), 1, 1, SAME_MODE_OFF, NCHW, TORCH_WEIGHTS};
     }
 
-    private static int[] args(Shape weight, Conv2dParams p) {
+    private static long[] args(Shape weight, Conv2dParams p) {
         return args(weight.dim(2), weight.dim(3), p);
     }
 
     /** {@code x [n, c, h, w]} correlated with {@code weight [o, c, kh, kw]} into a new array of shape {@code out}. */
-    static INDArray conv2d(INDArray x, INDArray weight, Shape weightShape, Conv2dParams p, Shape out) {
+    INDArray conv2d(INDArray x, INDArray weight, Shape weightShape, Conv2dParams p, Shape out) {
         INDArray z = NdArrays.uninitialized(out, x.dataType());
-        NdArrays.exec("conv2d", z, args(weightShape, p), x, weight);
+        kernels.run("conv2d", z, args(weightShape, p), x, weight);
         return z;
     }
 
     /** The weight gradient {@code [o, c, kh, kw]} of a convolution of {@code x} given {@code gradOut}. */
-    static INDArray weightGrad(INDArray x, Shape xShape, INDArray gradOut, Shape weightShape, Conv2dParams p) {
+    INDArray weightGrad(INDArray x, Shape xShape, INDArray gradOut, Shape weightShape, Conv2dParams p) {
         try (Temporaries tmp = new Temporaries()) {
             INDArray gradW = NdArrays.uninitialized(weightShape, x.dataType());
             // conv2d_bp also computes the input gradient, which needs weights: zeros keep that wasted work finite
             INDArray weight = tmp.add(NdArrays.filled(weightShape, x.dataType(), 0.0));
             INDArray gradIn = tmp.add(NdArrays.uninitialized(xShape, x.dataType()));
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, weight, gradOut)
-                    .addOutputs(gradIn, gradW).addIntegerArguments(args(weightShape, p)).build());
+            kernels.run("conv2d_bp", new INDArray[] {gradIn, gradW}, new INDArray[] {x, weight, gradOut},
+                    args(weightShape, p), new double[0], new boolean[0]);
             return gradW;
         }
     }
@@ -59,7 +61,7 @@ final class Convolutions {
      * The input gradient {@code inputShape = [n, c, h, w]} of a convolution with {@code weight [o, c, kh, kw]} given
      * {@code gradOut [n, o, oh, ow]}.
      */
-    static INDArray inputGrad(INDArray gradOut, Shape gradShape, INDArray weight, Shape weightShape, Shape inputShape,
+    INDArray inputGrad(INDArray gradOut, Shape gradShape, INDArray weight, Shape weightShape, Shape inputShape,
             Conv2dParams p) {
         int extraH = (inputShape.dim(2) + 2 * p.padH() - weightShape.dim(2)) % p.strideH() > 0 ? 1 : 0;
         int extraW = (inputShape.dim(3) + 2 * p.padW() - weightShape.dim(3)) % p.strideW() > 0 ? 1 : 0;
@@ -70,21 +72,21 @@ final class Convolutions {
             Shape padded = Shape.of(gradShape.dim(0), gradShape.dim(1), gradShape.dim(2) + extraH, gradShape.dim(3) + extraW);
             INDArray g = tmp.add(NdArrays.uninitialized(padded, gradOut.dataType()));
             INDArray paddings = tmp.add(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {0, extraH}, {0, extraW}}));
-            NdArrays.exec("pad", g, new int[] {0}, gradOut, paddings);
+            kernels.run("pad", g, new long[] {0}, gradOut, paddings);
             Shape full = Shape.of(inputShape.dim(0), inputShape.dim(1),
                     (padded.dim(2) - 1) * p.strideH() - 2 * p.padH() + weightShape.dim(2),
                     (padded.dim(3) - 1) * p.strideW() - 2 * p.padW() + weightShape.dim(3));
             INDArray d = tmp.add(deconv(g, weight, weightShape, p, full));
             INDArray z = NdArrays.uninitialized(inputShape, gradOut.dataType());
-            NdArrays.exec("slice", z, new int[] {0, 0, 0, 0, inputShape.dim(0), inputShape.dim(1), inputShape.dim(2),
+            kernels.run("slice", z, new long[] {0, 0, 0, 0, inputShape.dim(0), inputShape.dim(1), inputShape.dim(2),
                 inputShape.dim(3)}, d);
             return z;
         }
     }
 
-    private static INDArray deconv(INDArray x, INDArray weight, Shape weightShape, Conv2dParams p, Shape out) {
+    private INDArray deconv(INDArray x, INDArray weight, Shape weightShape, Conv2dParams p, Shape out) {
         INDArray z = NdArrays.uninitialized(out, x.dataType());
-        NdArrays.exec("deconv2d", z, args(weightShape, p), x, weight);
+        kernels.run("deconv2d", z, args(weightShape, p), x, weight);
         return z;
     }
 }

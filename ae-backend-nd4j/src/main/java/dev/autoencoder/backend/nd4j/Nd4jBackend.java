@@ -11,9 +11,8 @@ import dev.autoencoder.api.TensorScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
@@ -28,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The {@link TensorBackend} on ND4J: libnd4j kernels (OpenBLAS for matrix products, oneDNN for F32 convolutions
  * when the oneDNN natives are on the classpath), F32 and F64. Results are written into preallocated c-order arrays;
  * scopes are ND4J workspaces, so a step's temporaries are released together and their memory reused (see
- * {@link Nd4jScope}). Outside scopes, arrays are freed by {@link #release} or by the garbage collector.
+ * {@link Nd4jScope}). Outside scopes, {@link #release} hands an array to the next tensor of its shape kept out of a
+ * scope (see {@link ReleasedArrays}); arrays never released are freed by the garbage collector.
  *
  * <p>ND4J's settings (threads, profiling) are process-wide: the last backend instance created decides them.
  */
@@ -37,7 +37,11 @@ public final class Nd4jBackend implements TensorBackend {
     public static final String NAME = "nd4j";
 
     private final Capabilities capabilities;
-    private final Scopes scopes = new Scopes();
+    private final ReleasedArrays released = new ReleasedArrays();
+    private final Scopes scopes = new Scopes(released);
+    private final Kernels kernels = new Kernels();
+    private final Composites composites = new Composites(kernels);
+    private final Convolutions convolutions = new Convolutions(kernels);
     private final String version;
 
     /** Loads ND4J's natives and configures it for {@code threads} compute threads. */
@@ -148,7 +152,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (shape.size() == 0) {
             return empty(shape, t.dtype());
         }
-        return wrap(Composites.broadcast(a(t), t.shape(), shape), shape, t.dtype());
+        return wrap(composites.broadcast(a(t), shape), shape, t.dtype());
     }
 
     @Override
@@ -159,7 +163,7 @@ public final class Nd4jBackend implements TensorBackend {
             return empty(out, t.dtype());
         }
         int rank = out.rank();
-        int[] args = new int[2 * rank];
+        long[] args = new long[2 * rank];
         for (int i = 0; i < rank; i++) {
             args[rank + i] = out.dim(i);
         }
@@ -180,8 +184,8 @@ public final class Nd4jBackend implements TensorBackend {
         }
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(t.dtype()));
         try (Temporaries tmp = new Temporaries()) {
-            Nd4j.exec(DynamicCustomOp.builder("pad").addInputs(a(t), tmp.add(Nd4j.createFromArray(paddings)))
-                    .addOutputs(z).addIntegerArguments(0).addFloatingPointArguments(value).build());
+            kernels.run("pad", new INDArray[] {z}, new INDArray[] {a(t), tmp.add(Nd4j.createFromArray(paddings))},
+                    new long[] {0}, new double[] {value}, new boolean[0]);
         }
         return wrap(z, out, t.dtype());
     }
@@ -199,22 +203,22 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0) {
             return empty(out, dtype);
         }
-        return nativeOp("concat", out, dtype, new int[] {out.axis(axis)}, nonEmpty.toArray(INDArray[]::new));
+        return nativeOp("concat", out, dtype, new long[] {out.axis(axis)}, nonEmpty.toArray(INDArray[]::new));
     }
 
     // ---------------------------------------------------------------- elementwise
 
     /** Runs the libnd4j operation {@code name} into a new array of {@code out}. */
-    private Tensor nativeOp(String name, Shape out, DType dtype, int[] intArgs, INDArray... inputs) {
+    private Tensor nativeOp(String name, Shape out, DType dtype, long[] intArgs, INDArray... inputs) {
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
-        NdArrays.exec(name, z, intArgs, inputs);
+        kernels.run(name, z, intArgs, inputs);
         return wrap(z, out, dtype);
     }
 
     private Tensor binary(String op, String kernel, Tensor a, Tensor b) {
         DType dtype = Shapes.operands(this, op, a, b);
         Shape out = Shapes.broadcast(op, a.shape(), b.shape());
-        return out.size() == 0 ? empty(out, dtype) : nativeOp(kernel, out, dtype, new int[0], a(a), a(b));
+        return out.size() == 0 ? empty(out, dtype) : nativeOp(kernel, out, dtype, new long[0], a(a), a(b));
     }
 
     /** {@code maximum} or {@code minimum}, with NaN propagated from either operand. */
@@ -224,9 +228,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0) {
             return empty(out, dtype);
         }
-        INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
-        NdArrays.exec(op, z, a(a), a(b));
-        return wrap(Composites.withNaNsOf(z, out, a(a), a.shape(), a(b), b.shape()), out, dtype);
+        return wrap(composites.extremum(op, a(a), a.shape(), a(b), b.shape(), out), out, dtype);
     }
 
     /** A comparison: libnd4j's BOOL result converted to 0/1 in the operands' dtype. */
@@ -236,11 +238,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0) {
             return empty(out, dtype);
         }
-        try (Temporaries tmp = new Temporaries()) {
-            INDArray mask = tmp.add(NdArrays.uninitialized(out, DataType.BOOL));
-            NdArrays.exec(kernel, mask, a(a), a(b));
-            return wrap(mask.castTo(NdArrays.dataType(dtype)), out, dtype);
-        }
+        return wrap(composites.compare(kernel, a(a), a(b), out), out, dtype);
     }
 
     @Override
@@ -295,7 +293,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0) {
             return empty(out, dtype);
         }
-        return wrap(Composites.where(a(cond), cond.shape(), a(a), a.shape(), a(b), b.shape(), out), out, dtype);
+        return wrap(composites.where(a(cond), cond.shape(), a(a), a.shape(), a(b), b.shape(), out), out, dtype);
     }
 
     /** A kernel writing its result for {@code x} into {@code z}. */
@@ -317,17 +315,17 @@ public final class Nd4jBackend implements TensorBackend {
 
     @Override
     public Tensor neg(Tensor t) {
-        return unary("neg", (x, z) -> Nd4j.exec(new Negative(x, z)), t);
+        return unary("neg", (x, z) -> kernels.run(new Negative(x, z)), t);
     }
 
     @Override
     public Tensor exp(Tensor t) {
-        return unary("exp", (x, z) -> Nd4j.exec(new Exp(x, z)), t);
+        return unary("exp", (x, z) -> kernels.run(new Exp(x, z)), t);
     }
 
     @Override
     public Tensor log(Tensor t) {
-        return unary("log", (x, z) -> Nd4j.exec(new Log(x, z)), t);
+        return unary("log", (x, z) -> kernels.run(new Log(x, z)), t);
     }
 
     @Override
@@ -336,38 +334,37 @@ public final class Nd4jBackend implements TensorBackend {
         if (t.shape().size() == 0) {
             return empty(t.shape(), t.dtype());
         }
-        return wrap(Composites.log1p(a(t), t.shape()), t.shape(), t.dtype());
+        return wrap(composites.log1p(a(t), t.shape()), t.shape(), t.dtype());
     }
 
     @Override
     public Tensor sqrt(Tensor t) {
-        return unary("sqrt", (x, z) -> Nd4j.exec(new Sqrt(x, z)), t);
+        return unary("sqrt", (x, z) -> kernels.run(new Sqrt(x, z)), t);
     }
 
     @Override
     public Tensor abs(Tensor t) {
-        return unary("abs", (x, z) -> Nd4j.exec(new Abs(x, z)), t);
+        return unary("abs", (x, z) -> kernels.run(new Abs(x, z)), t);
     }
 
     @Override
     public Tensor sign(Tensor t) {
-        return unary("sign", (x, z) -> Nd4j.exec(new Sign(x, z)), t);
+        return unary("sign", (x, z) -> kernels.run(new Sign(x, z)), t);
     }
 
     @Override
     public Tensor tanh(Tensor t) {
-        return unary("tanh", (x, z) -> Nd4j.exec(new Tanh(x, z)), t);
+        return unary("tanh", (x, z) -> kernels.run(new Tanh(x, z)), t);
     }
 
     @Override
     public Tensor sigmoid(Tensor t) {
-        return unary("sigmoid", (x, z) -> Nd4j.exec(new Sigmoid(x, z)), t);
+        return unary("sigmoid", (x, z) -> kernels.run(new Sigmoid(x, z)), t);
     }
 
     @Override
     public Tensor relu(Tensor t) {
-        return unary("relu", (x, z) -> Nd4j.exec(DynamicCustomOp.builder("relu").addInputs(x).addOutputs(z)
-                .addFloatingPointArguments(0.0).build()), t);
+        return unary("relu", (x, z) -> kernels.run(new RectifiedLinear(x, z, 0.0)), t);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -375,9 +372,16 @@ public final class Nd4jBackend implements TensorBackend {
     /** A libnd4j reduction over {@code axes} (all when none) into a new array of the reduced shape. */
     private INDArray reduce(String kernel, Tensor t, int[] axes, boolean keepDims, Shape out) {
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(t.dtype()));
-        Nd4j.exec(DynamicCustomOp.builder(kernel).addInputs(a(t)).addOutputs(z).addIntegerArguments(axes)
-                .addBooleanArguments(keepDims).build());
+        kernels.run(kernel, new INDArray[] {z}, new INDArray[] {a(t)}, longs(axes), new double[0], new boolean[] {keepDims});
         return z;
+    }
+
+    private static long[] longs(int[] values) {
+        long[] l = new long[values.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = values[i];
+        }
+        return l;
     }
 
     @Override
@@ -412,7 +416,7 @@ public final class Nd4jBackend implements TensorBackend {
             return empty(out, t.dtype());
         }
         INDArray z = reduce("reduce_max", t, ax, keepDims, out);
-        return wrap(Composites.withNaNsOf(z, out, a(t), t.shape(), ax, keepDims), out, t.dtype());
+        return wrap(composites.withNaNsOf(z, out, a(t), t.shape(), longs(ax), keepDims), out, t.dtype());
     }
 
     // ---------------------------------------------------------------- linear algebra and convolution
@@ -425,21 +429,21 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0 || k == 0) {
             return full(out, dtype, 0.0);
         }
-        return nativeOp("matmul", out, dtype, new int[] {transposeA ? 1 : 0, transposeB ? 1 : 0}, a(a), a(b));
+        return nativeOp("matmul", out, dtype, new long[] {transposeA ? 1 : 0, transposeB ? 1 : 0}, a(a), a(b));
     }
 
     @Override
     public Tensor conv2d(Tensor x, Tensor weight, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2d", x, weight);
         Shape out = Shapes.conv2d(x.shape(), weight.shape(), params);
-        return wrap(Convolutions.conv2d(a(x), a(weight), weight.shape(), params, out), out, dtype);
+        return wrap(convolutions.conv2d(a(x), a(weight), weight.shape(), params, out), out, dtype);
     }
 
     @Override
     public Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, Shape inputShape, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2dInputGrad", gradOut, weight);
         Shapes.conv2dInputGrad(gradOut.shape(), weight.shape(), inputShape, params);
-        return wrap(Convolutions.inputGrad(a(gradOut), gradOut.shape(), a(weight), weight.shape(), inputShape, params),
+        return wrap(convolutions.inputGrad(a(gradOut), gradOut.shape(), a(weight), weight.shape(), inputShape, params),
                 inputShape, dtype);
     }
 
@@ -447,14 +451,14 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor conv2dWeightGrad(Tensor x, Tensor gradOut, Shape weightShape, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2dWeightGrad", x, gradOut);
         Shapes.conv2dWeightGrad(x.shape(), gradOut.shape(), weightShape, params);
-        return wrap(Convolutions.weightGrad(a(x), x.shape(), a(gradOut), weightShape, params), weightShape, dtype);
+        return wrap(convolutions.weightGrad(a(x), x.shape(), a(gradOut), weightShape, params), weightShape, dtype);
     }
 
     @Override
     public Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW) {
         DType dtype = Shapes.operands(this, "conv2dTranspose", x, weight);
         Shape out = Shapes.conv2dTranspose(x.shape(), weight.shape(), params, outPadH, outPadW);
-        return wrap(Convolutions.inputGrad(a(x), x.shape(), a(weight), weight.shape(), out, params), out, dtype);
+        return wrap(convolutions.inputGrad(a(x), x.shape(), a(weight), weight.shape(), out, params), out, dtype);
     }
 
     // ---------------------------------------------------------------- memory
@@ -469,8 +473,9 @@ public final class Nd4jBackend implements TensorBackend {
         Shapes.operands(this, "release", t);
         Nd4jTensor tensor = (Nd4jTensor) t;
         INDArray array = tensor.array();
+        tensor.markReleased();
         if (tensor.owner() == null && !array.isAttached() && array.closeable()) {
-            array.close();
+            released.give(array);
         }
     }
 }

@@ -5,24 +5,27 @@ import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorScope;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One open cycle of an ND4J workspace. {@link #keep} copies a tensor into the enclosing scope's workspace (or out of
- * every workspace), because this workspace's memory is reused as soon as the scope closes. Scopes close innermost
+ * every workspace, into a released array of its shape when there is one), because this workspace's memory is reused
+ * as soon as the scope closes. Scopes close innermost
  * first, on the thread that opened them.
  */
 final class Nd4jScope implements TensorScope {
     private final Nd4jBackend backend;
     private final Scopes scopes;
+    private final ReleasedArrays released;
     private final Nd4jScope parent;
     private final MemoryWorkspace workspace;
     private final int depth;
     private boolean closed;
 
-    Nd4jScope(Nd4jBackend backend, Scopes scopes, Nd4jScope parent, MemoryWorkspace workspace, int depth) {
+    Nd4jScope(Nd4jBackend backend, Scopes scopes, ReleasedArrays released, Nd4jScope parent, MemoryWorkspace workspace,
+            int depth) {
         this.backend = backend;
         this.scopes = scopes;
+        this.released = released;
         this.parent = parent;
         this.workspace = workspace;
         this.depth = depth;
@@ -51,9 +54,12 @@ final class Nd4jScope implements TensorScope {
             return t;
         }
         INDArray copy;
-        try (MemoryWorkspace target = parent == null ? Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()
-                : parent.workspace.notifyScopeBorrowed()) {
-            copy = tensor.array().dup('c');
+        if (parent == null) {
+            copy = released.take(NdArrays.dataType(t.dtype()), t.shape()).assign(tensor.array());
+        } else {
+            try (MemoryWorkspace target = parent.workspace.notifyScopeBorrowed()) {
+                copy = tensor.array().dup('c');
+            }
         }
         return new Nd4jTensor(backend, t.shape(), t.dtype(), copy, parent);
     }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An ND4J tensor: a c-order, offset-free {@link INDArray} (possibly a reshaped view of another one) and the scope
- * that owns its memory ({@code null} outside scopes). The array is never written after construction.
+ * that owns its memory ({@code null} outside scopes). The array is not written while the handle is usable.
  */
 final class Nd4jTensor implements Tensor {
     private final Nd4jBackend backend;
@@ -16,6 +16,7 @@ final class Nd4jTensor implements Tensor {
     private final DType dtype;
     private final INDArray array;
     private final Nd4jScope owner;
+    private boolean released;
 
     Nd4jTensor(Nd4jBackend backend, Shape shape, DType dtype, INDArray array, Nd4jScope owner) {
         this.backend = backend;
@@ -45,10 +46,15 @@ final class Nd4jTensor implements Tensor {
         if (owner != null && owner.isClosed()) {
             throw new IllegalStateException("tensor " + shape + " " + dtype + " used after its scope was closed");
         }
-        if (array.wasClosed()) {
+        if (released) {
             throw new IllegalStateException("tensor " + shape + " " + dtype + " used after it was released");
         }
         return array;
+    }
+
+    /** Marks this handle unusable: its array is about to be freed or reused. */
+    void markReleased() {
+        released = true;
     }
 
     /** The scope whose closing releases this tensor, or {@code null}. */

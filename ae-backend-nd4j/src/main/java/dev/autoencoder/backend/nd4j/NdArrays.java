@@ -5,12 +5,11 @@ import dev.autoencoder.api.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Allocation, transfer and op invocation for c-order arrays of our shapes, including the two shapes ND4J treats
- * specially: rank 0 (scalars) and size 0 (empty arrays).
+ * Allocation and transfer of c-order arrays of our shapes, including the two shapes ND4J treats specially: rank 0
+ * (scalars) and size 0 (empty arrays).
  */
 final class NdArrays {
     private NdArrays() {
@@ -88,15 +87,5 @@ final class NdArrays {
             f[i] = (float) d[i];
         }
         return f;
-    }
-
-    /** Runs the libnd4j operation {@code name} on {@code inputs}, writing {@code output}. */
-    static void exec(String name, INDArray output, INDArray... inputs) {
-        Nd4j.exec(DynamicCustomOp.builder(name).addInputs(inputs).addOutputs(output).build());
-    }
-
-    /** Runs {@code name} with integer arguments, writing {@code output}. */
-    static void exec(String name, INDArray output, int[] intArgs, INDArray... inputs) {
-        Nd4j.exec(DynamicCustomOp.builder(name).addInputs(inputs).addOutputs(output).addIntegerArguments(intArgs).build());
     }
 }

@@ -26,7 +26,13 @@ final class Scopes {
             .build();
 
     private final ThreadLocal<Nd4jScope> innermost = new ThreadLocal<>();
+    private final ReleasedArrays released;
     private final String prefix = "ae-nd4j-" + Integer.toHexString(System.identityHashCode(this)) + "-";
+
+    /** Scopes whose kept tensors reuse {@code released} arrays. */
+    Scopes(ReleasedArrays released) {
+        this.released = released;
+    }
 
     /** The innermost open scope of the calling thread, or {@code null}. */
     Nd4jScope current() {
@@ -38,7 +44,7 @@ final class Scopes {
         Nd4jScope parent = innermost.get();
         int depth = parent == null ? 0 : parent.depth() + 1;
         MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, prefix + depth);
-        Nd4jScope scope = new Nd4jScope(backend, this, parent, workspace, depth);
+        Nd4jScope scope = new Nd4jScope(backend, this, released, parent, workspace, depth);
         innermost.set(scope);
         return scope;
     }
