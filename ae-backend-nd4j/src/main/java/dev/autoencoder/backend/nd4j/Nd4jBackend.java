@@ -238,7 +238,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (out.size() == 0) {
             return empty(out, dtype);
         }
-        return wrap(composites.compare(kernel, a(a), a(b), out), out, dtype);
+        return wrap(composites.compare(kernel, a(a), a(b), b.shape(), out), out, dtype);
     }
 
     @Override
@@ -372,16 +372,9 @@ public final class Nd4jBackend implements TensorBackend {
     /** A libnd4j reduction over {@code axes} (all when none) into a new array of the reduced shape. */
     private INDArray reduce(String kernel, Tensor t, int[] axes, boolean keepDims, Shape out) {
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(t.dtype()));
-        kernels.run(kernel, new INDArray[] {z}, new INDArray[] {a(t)}, longs(axes), new double[0], new boolean[] {keepDims});
+        kernels.run(kernel, new INDArray[] {z}, new INDArray[] {a(t)}, NdArrays.longs(axes), new double[0],
+                new boolean[] {keepDims});
         return z;
-    }
-
-    private static long[] longs(int[] values) {
-        long[] l = new long[values.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = values[i];
-        }
-        return l;
     }
 
     @Override
@@ -392,7 +385,7 @@ public final class Nd4jBackend implements TensorBackend {
         if (t.shape().size() == 0) {
             return full(out, t.dtype(), 0.0);
         }
-        return wrap(reduce("reduce_sum", t, ax, keepDims, out), out, t.dtype());
+        return wrap(composites.sum(a(t), t.shape(), ax, keepDims, out), out, t.dtype());
     }
 
     @Override
@@ -416,7 +409,7 @@ public final class Nd4jBackend implements TensorBackend {
             return empty(out, t.dtype());
         }
         INDArray z = reduce("reduce_max", t, ax, keepDims, out);
-        return wrap(composites.withNaNsOf(z, out, a(t), t.shape(), longs(ax), keepDims), out, t.dtype());
+        return wrap(composites.withNaNsOf(z, out, a(t), t.shape(), NdArrays.longs(ax), keepDims), out, t.dtype());
     }
 
     // ---------------------------------------------------------------- linear algebra and convolution

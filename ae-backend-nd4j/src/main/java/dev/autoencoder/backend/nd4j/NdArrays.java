@@ -29,6 +29,15 @@ final class NdArrays {
         return d;
     }
 
+    /** Integer arguments as libnd4j takes them. */
+    static long[] longs(int[] values) {
+        long[] l = new long[values.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = values[i];
+        }
+        return l;
+    }
+
     /** An array of {@code shape} whose contents the caller overwrites. */
     static INDArray uninitialized(Shape shape, DataType type) {
         if (shape.rank() == 0) {
