@@ -1,0 +1,474 @@
+package dev.autoencoder.backend.nd4j;
+
+import dev.autoencoder.api.Capabilities;
+import dev.autoencoder.api.Conv2dParams;
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.Shapes;
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.TensorScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The {@link TensorBackend} on ND4J: libnd4j kernels (OpenBLAS for matrix products, oneDNN for F32 convolutions
+ * when the oneDNN natives are on the classpath), F32 and F64. Results are written into preallocated c-order arrays;
+ * scopes are ND4J workspaces, so a step's temporaries are released together and their memory reused (see
+ * {@link Nd4jScope}). Outside scopes, {@link #release} hands an array to the next tensor of its shape kept out of a
+ * scope (see {@link ReleasedArrays}); arrays never released are freed by the garbage collector.
+ *
+ * <p>ND4J's settings (threads, profiling) are process-wide: the last backend instance created decides them.
+ */
+public final class Nd4jBackend implements TensorBackend {
+    /** The selection name. */
+    public static final String NAME = "nd4j";
+
+    private final Capabilities capabilities;
+    private final ReleasedArrays released = new ReleasedArrays();
+    private final Scopes scopes = new Scopes(released);
+    private final Kernels kernels = new Kernels();
+    private final Composites composites = new Composites(kernels);
+    private final Convolutions convolutions = new Convolutions(kernels);
+    private final String version;
+
+    /** Loads ND4J's natives and configures it for {@code threads} compute threads. */
+    public Nd4jBackend(int threads) {
+        Nd4jRuntime.configure(threads);
+        this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), "cpu", threads);
+        this.version = Nd4jRuntime.version();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    private static INDArray a(Tensor t) {
+        return ((Nd4jTensor) t).array();
+    }
+
+    private Tensor wrap(INDArray array, Shape shape, DType dtype) {
+        return new Nd4jTensor(this, shape, dtype, array, scopes.current());
+    }
+
+    private Tensor empty(Shape shape, DType dtype) {
+        return wrap(NdArrays.uninitialized(shape, NdArrays.dataType(dtype)), shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- creation and transfer
+
+    @Override
+    public Tensor fromFloats(float[] data, Shape shape) {
+        Shapes.dataLength(data.length, shape);
+        return wrap(NdArrays.of(data, shape), shape, DType.F32);
+    }
+
+    @Override
+    public Tensor fromDoubles(double[] data, Shape shape) {
+        Shapes.dataLength(data.length, shape);
+        return wrap(NdArrays.of(data, shape), shape, DType.F64);
+    }
+
+    @Override
+    public Tensor full(Shape shape, DType dtype, double value) {
+        return wrap(NdArrays.filled(shape, NdArrays.dataType(dtype), value), shape, dtype);
+    }
+
+    @Override
+    public float[] toFloats(Tensor t) {
+        Shapes.operands(this, "toFloats", t);
+        return NdArrays.floats(a(t), t.shape().size());
+    }
+
+    @Override
+    public double[] toDoubles(Tensor t) {
+        Shapes.operands(this, "toDoubles", t);
+        return NdArrays.doubles(a(t), t.shape().size());
+    }
+
+    @Override
+    public Tensor cast(Tensor t, DType dtype) {
+        Shapes.operands(this, "cast", t);
+        if (t.dtype() == dtype || t.shape().size() == 0) {
+            return t.dtype() == dtype ? t : empty(t.shape(), dtype);
+        }
+        return wrap(a(t).castTo(NdArrays.dataType(dtype)), t.shape(), dtype);
+    }
+
+    // ---------------------------------------------------------------- movement
+
+    @Override
+    public Tensor reshape(Tensor t, Shape shape) {
+        Shapes.operands(this, "reshape", t);
+        Shapes.reshape(t.shape(), shape);
+        if (shape.size() == 0) {
+            return empty(shape, t.dtype());
+        }
+        INDArray view = a(t).reshape('c', NdArrays.dims(shape));
+        // inside a scope a view is safe (it dies with the scope); outside, releasing the source would break it
+        return wrap(scopes.current() == null ? view.dup('c') : view, shape, t.dtype());
+    }
+
+    @Override
+    public Tensor permute(Tensor t, int... axes) {
+        Shapes.operands(this, "permute", t);
+        Shape out = Shapes.permute(t.shape(), axes);
+        if (out.size() == 0) {
+            return empty(out, t.dtype());
+        }
+        return wrap(a(t).permute(Shapes.normalizeAxes(t.shape(), axes)).dup('c'), out, t.dtype());
+    }
+
+    @Override
+    public Tensor broadcastTo(Tensor t, Shape shape) {
+        Shapes.operands(this, "broadcastTo", t);
+        Shapes.broadcastTo(t.shape(), shape);
+        if (t.shape().equals(shape)) {
+            return t;
+        }
+        if (shape.size() == 0) {
+            return empty(shape, t.dtype());
+        }
+        return wrap(composites.broadcast(a(t), shape), shape, t.dtype());
+    }
+
+    @Override
+    public Tensor slice(Tensor t, int axis, int start, int end) {
+        Shapes.operands(this, "slice", t);
+        Shape out = Shapes.slice(t.shape(), axis, start, end);
+        if (out.size() == 0) {
+            return empty(out, t.dtype());
+        }
+        int rank = out.rank();
+        long[] args = new long[2 * rank];
+        for (int i = 0; i < rank; i++) {
+            args[rank + i] = out.dim(i);
+        }
+        args[t.shape().axis(axis)] = start;
+        return nativeOp("slice", out, t.dtype(), args, a(t));
+    }
+
+    @Override
+    public Tensor pad(Tensor t, int[] before, int[] after, double value) {
+        Shapes.operands(this, "pad", t);
+        Shape out = Shapes.pad(t.shape(), before, after);
+        if (t.shape().size() == 0 || out.rank() == 0) {
+            return full(out, t.dtype(), value);
+        }
+        int[][] paddings = new int[out.rank()][];
+        for (int i = 0; i < paddings.length; i++) {
+            paddings[i] = new int[] {before[i], after[i]};
+        }
+        INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(t.dtype()));
+        try (Temporaries tmp = new Temporaries()) {
+            kernels.run("pad", new INDArray[] {z}, new INDArray[] {a(t), tmp.add(Nd4j.createFromArray(paddings))},
+                    new long[] {0}, new double[] {value}, new boolean[0]);
+        }
+        return wrap(z, out, t.dtype());
+    }
+
+    @Override
+    public Tensor concat(List<Tensor> parts, int axis) {
+        DType dtype = Shapes.operands(this, "concat", parts.toArray(Tensor[]::new));
+        Shape out = Shapes.concat(parts.stream().map(Tensor::shape).toList(), axis);
+        List<INDArray> nonEmpty = new ArrayList<>();
+        for (Tensor p : parts) {
+            if (p.shape().size() > 0) {
+                nonEmpty.add(a(p));
+            }
+        }
+        if (out.size() == 0) {
+            return empty(out, dtype);
+        }
+        return nativeOp("concat", out, dtype, new long[] {out.axis(axis)}, nonEmpty.toArray(INDArray[]::new));
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    /** Runs the libnd4j operation {@code name} into a new array of {@code out}. */
+    private Tensor nativeOp(String name, Shape out, DType dtype, long[] intArgs, INDArray... inputs) {
+        INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
+        kernels.run(name, z, intArgs, inputs);
+        return wrap(z, out, dtype);
+    }
+
+    private Tensor binary(String op, String kernel, Tensor a, Tensor b) {
+        DType dtype = Shapes.operands(this, op, a, b);
+        Shape out = Shapes.broadcast(op, a.shape(), b.shape());
+        return out.size() == 0 ? empty(out, dtype) : nativeOp(kernel, out, dtype, new long[0], a(a), a(b));
+    }
+
+    /** {@code maximum} or {@code minimum}, with NaN propagated from either operand. */
+    private Tensor extremum(String op, Tensor a, Tensor b) {
+        DType dtype = Shapes.operands(this, op, a, b);
+        Shape out = Shapes.broadcast(op, a.shape(), b.shape());
+        if (out.size() == 0) {
+            return empty(out, dtype);
+        }
+        return wrap(composites.extremum(op, a(a), a.shape(), a(b), b.shape(), out), out, dtype);
+    }
+
+    /** A comparison: libnd4j's BOOL result converted to 0/1 in the operands' dtype. */
+    private Tensor comparison(String op, String kernel, Tensor a, Tensor b) {
+        DType dtype = Shapes.operands(this, op, a, b);
+        Shape out = Shapes.broadcast(op, a.shape(), b.shape());
+        if (out.size() == 0) {
+            return empty(out, dtype);
+        }
+        return wrap(composites.compare(kernel, a(a), a(b), b.shape(), out), out, dtype);
+    }
+
+    @Override
+    public Tensor add(Tensor a, Tensor b) {
+        return binary("add", "add", a, b);
+    }
+
+    @Override
+    public Tensor sub(Tensor a, Tensor b) {
+        return binary("sub", "subtract", a, b);
+    }
+
+    @Override
+    public Tensor mul(Tensor a, Tensor b) {
+        return binary("mul", "multiply", a, b);
+    }
+
+    @Override
+    public Tensor div(Tensor a, Tensor b) {
+        return binary("div", "divide", a, b);
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b) {
+        return extremum("maximum", a, b);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b) {
+        return extremum("minimum", a, b);
+    }
+
+    @Override
+    public Tensor greater(Tensor a, Tensor b) {
+        return comparison("greater", "greater", a, b);
+    }
+
+    @Override
+    public Tensor greaterEqual(Tensor a, Tensor b) {
+        return comparison("greaterEqual", "greater_equal", a, b);
+    }
+
+    @Override
+    public Tensor equal(Tensor a, Tensor b) {
+        return comparison("equal", "equals", a, b);
+    }
+
+    @Override
+    public Tensor where(Tensor cond, Tensor a, Tensor b) {
+        DType dtype = Shapes.operands(this, "where", cond, a, b);
+        Shape out = Shapes.broadcast("where", cond.shape(), Shapes.broadcast("where", a.shape(), b.shape()));
+        if (out.size() == 0) {
+            return empty(out, dtype);
+        }
+        return wrap(composites.where(a(cond), cond.shape(), a(a), a.shape(), a(b), b.shape(), out), out, dtype);
+    }
+
+    /** A kernel writing its result for {@code x} into {@code z}. */
+    @FunctionalInterface
+    private interface Kernel {
+        void run(INDArray x, INDArray z);
+    }
+
+    /** A libnd4j transform of {@code t} into a new array. */
+    private Tensor unary(String op, Kernel kernel, Tensor t) {
+        Shapes.operands(this, op, t);
+        if (t.shape().size() == 0) {
+            return empty(t.shape(), t.dtype());
+        }
+        INDArray z = NdArrays.uninitialized(t.shape(), NdArrays.dataType(t.dtype()));
+        kernel.run(a(t), z);
+        return wrap(z, t.shape(), t.dtype());
+    }
+
+    @Override
+    public Tensor neg(Tensor t) {
+        return unary("neg", (x, z) -> kernels.run(new Negative(x, z)), t);
+    }
+
+    @Override
+    public Tensor exp(Tensor t) {
+        return unary("exp", (x, z) -> kernels.run(new Exp(x, z)), t);
+    }
+
+    @Override
+    public Tensor log(Tensor t) {
+        return unary("log", (x, z) -> kernels.run(new Log(x, z)), t);
+    }
+
+    @Override
+    public Tensor log1p(Tensor t) {
+        Shapes.operands(this, "log1p", t);
+        if (t.shape().size() == 0) {
+            return empty(t.shape(), t.dtype());
+        }
+        return wrap(composites.log1p(a(t), t.shape()), t.shape(), t.dtype());
+    }
+
+    @Override
+    public Tensor sqrt(Tensor t) {
+        return unary("sqrt", (x, z) -> kernels.run(new Sqrt(x, z)), t);
+    }
+
+    @Override
+    public Tensor abs(Tensor t) {
+        return unary("abs", (x, z) -> kernels.run(new Abs(x, z)), t);
+    }
+
+    @Override
+    public Tensor sign(Tensor t) {
+        return unary("sign", (x, z) -> kernels.run(new Sign(x, z)), t);
+    }
+
+    @Override
+    public Tensor tanh(Tensor t) {
+        return unary("tanh", (x, z) -> kernels.run(new Tanh(x, z)), t);
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor t) {
+        return unary("sigmoid", (x, z) -> kernels.run(new Sigmoid(x, z)), t);
+    }
+
+    @Override
+    public Tensor relu(Tensor t) {
+        return unary("relu", (x, z) -> kernels.run(new RectifiedLinear(x, z, 0.0)), t);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** A libnd4j reduction over {@code axes} (all when none) into a new array of the reduced shape. */
+    private INDArray reduce(String kernel, Tensor t, int[] axes, boolean keepDims, Shape out) {
+        INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(t.dtype()));
+        kernels.run(kernel, new INDArray[] {z}, new INDArray[] {a(t)}, NdArrays.longs(axes), new double[0],
+                new boolean[] {keepDims});
+        return z;
+    }
+
+    @Override
+    public Tensor sum(Tensor t, boolean keepDims, int... axes) {
+        Shapes.operands(this, "sum", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        Shape out = Shapes.reduce(t.shape(), ax, keepDims);
+        if (t.shape().size() == 0) {
+            return full(out, t.dtype(), 0.0);
+        }
+        return wrap(composites.sum(a(t), t.shape(), ax, keepDims, out), out, t.dtype());
+    }
+
+    @Override
+    public Tensor mean(Tensor t, boolean keepDims, int... axes) {
+        Shapes.operands(this, "mean", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        Shape out = Shapes.reduce(t.shape(), ax, keepDims);
+        if (t.shape().size() == 0) {
+            return full(out, t.dtype(), Double.NaN);
+        }
+        return wrap(reduce("reduce_mean", t, ax, keepDims, out), out, t.dtype());
+    }
+
+    @Override
+    public Tensor max(Tensor t, boolean keepDims, int... axes) {
+        Shapes.operands(this, "max", t);
+        int[] ax = Shapes.reductionAxes(t.shape(), axes);
+        Shapes.nonEmptyReduction(t.shape(), ax);
+        Shape out = Shapes.reduce(t.shape(), ax, keepDims);
+        if (t.shape().size() == 0) {
+            return empty(out, t.dtype());
+        }
+        INDArray z = reduce("reduce_max", t, ax, keepDims, out);
+        return wrap(composites.withNaNsOf(z, out, a(t), t.shape(), NdArrays.longs(ax), keepDims), out, t.dtype());
+    }
+
+    // ---------------------------------------------------------------- linear algebra and convolution
+
+    @Override
+    public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        DType dtype = Shapes.operands(this, "matmul", a, b);
+        Shape out = Shapes.matmul(a.shape(), b.shape(), transposeA, transposeB);
+        int k = transposeA ? a.shape().dim(0) : a.shape().dim(1);
+        if (out.size() == 0 || k == 0) {
+            return full(out, dtype, 0.0);
+        }
+        return nativeOp("matmul", out, dtype, new long[] {transposeA ? 1 : 0, transposeB ? 1 : 0}, a(a), a(b));
+    }
+
+    @Override
+    public Tensor conv2d(Tensor x, Tensor weight, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2d", x, weight);
+        Shape out = Shapes.conv2d(x.shape(), weight.shape(), params);
+        return wrap(convolutions.conv2d(a(x), a(weight), weight.shape(), params, out), out, dtype);
+    }
+
+    @Override
+    public Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, Shape inputShape, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2dInputGrad", gradOut, weight);
+        Shapes.conv2dInputGrad(gradOut.shape(), weight.shape(), inputShape, params);
+        return wrap(convolutions.inputGrad(a(gradOut), gradOut.shape(), a(weight), weight.shape(), inputShape, params),
+                inputShape, dtype);
+    }
+
+    @Override
+    public Tensor conv2dWeightGrad(Tensor x, Tensor gradOut, Shape weightShape, Conv2dParams params) {
+        DType dtype = Shapes.operands(this, "conv2dWeightGrad", x, gradOut);
+        Shapes.conv2dWeightGrad(x.shape(), gradOut.shape(), weightShape, params);
+        return wrap(convolutions.weightGrad(a(x), x.shape(), a(gradOut), weightShape, params), weightShape, dtype);
+    }
+
+    @Override
+    public Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW) {
+        DType dtype = Shapes.operands(this, "conv2dTranspose", x, weight);
+        Shape out = Shapes.conv2dTranspose(x.shape(), weight.shape(), params, outPadH, outPadW);
+        return wrap(convolutions.inputGrad(a(x), x.shape(), a(weight), weight.shape(), out, params), out, dtype);
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    @Override
+    public TensorScope newScope() {
+        return scopes.open(this);
+    }
+
+    @Override
+    public void release(Tensor t) {
+        Shapes.operands(this, "release", t);
+        Nd4jTensor tensor = (Nd4jTensor) t;
+        INDArray array = tensor.array();
+        tensor.markReleased();
+        if (tensor.owner() == null && !array.isAttached() && array.closeable()) {
+            released.give(array);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.autoencoder.backend.nd4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.ProfilerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ND4J's process-wide settings: loading the natives, switching off per-op profiling checks and setting the thread
+ * counts of libnd4j and OpenBLAS. ND4J keeps these globally, so the last backend created decides them.
+ */
+final class Nd4jRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
+
+    private Nd4jRuntime() {
+    }
+
+    /** Loads ND4J (natives included) and configures it for {@code threads} compute threads. */
+    static void configure(int threads) {
+        long start = System.nanoTime();
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).checkElapsedTime(false)
+                .checkForINF(false).checkForNAN(false).checkLocality(false).nativeStatistics(false)
+                .notOptimalArguments(false).notOptimalTAD(false).stackTrace(false).build());
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        LOG.debug("ND4J {} ready in {} ms with {} threads", version(), (System.nanoTime() - start) / 1_000_000, threads);
+    }
+
+    /** ND4J's version and the native variant loaded, e.g. {@code 1.0.0-M2.1 linux-x86_64-onednn-avx512}. */
+    static String version() {
+        String version = "unknown";
+        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                version = p.getProperty("version", version);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read the ND4J version", e);
+        }
+        String library = Loader.getLoadedLibraries().get("jnind4jcpu");
+        String variant = library == null ? Loader.getPlatform() : Path.of(library).getParent().getFileName().toString();
+        return version + " " + variant;
+    }
+}

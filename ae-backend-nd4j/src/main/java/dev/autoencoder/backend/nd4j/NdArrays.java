@@ -1,0 +1,100 @@
+package dev.autoencoder.backend.nd4j;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Allocation and transfer of c-order arrays of our shapes, including the two shapes ND4J treats specially: rank 0
+ * (scalars) and size 0 (empty arrays).
+ */
+final class NdArrays {
+    private NdArrays() {
+    }
+
+    /** ND4J's data type for a dtype. */
+    static DataType dataType(DType dtype) {
+        return dtype == DType.F32 ? DataType.FLOAT : DataType.DOUBLE;
+    }
+
+    /** The dimensions as ND4J wants them. */
+    static long[] dims(Shape shape) {
+        long[] d = new long[shape.rank()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = shape.dim(i);
+        }
+        return d;
+    }
+
+    /** Integer arguments as libnd4j takes them. */
+    static long[] longs(int[] values) {
+        long[] l = new long[values.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = values[i];
+        }
+        return l;
+    }
+
+    /** An array of {@code shape} whose contents the caller overwrites. */
+    static INDArray uninitialized(Shape shape, DataType type) {
+        if (shape.rank() == 0) {
+            return Nd4j.scalar(type, 0);
+        }
+        return shape.size() == 0 ? empty(shape, type) : Nd4j.createUninitialized(type, dims(shape), 'c');
+    }
+
+    /** An array of {@code shape} with every element equal to {@code value}. */
+    static INDArray filled(Shape shape, DataType type, double value) {
+        if (shape.rank() == 0) {
+            return Nd4j.scalar(type, value);
+        }
+        return shape.size() == 0 ? empty(shape, type) : Nd4j.valueArrayOf(dims(shape), value, type);
+    }
+
+    /** An array with no elements; ND4J creates those only outside workspaces (they hold no memory anyway). */
+    private static INDArray empty(Shape shape, DataType type) {
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.create(type, dims(shape));
+        }
+    }
+
+    /** A copy of {@code data} (F32) with {@code shape}. */
+    static INDArray of(float[] data, Shape shape) {
+        if (shape.rank() == 0) {
+            return Nd4j.scalar(DataType.FLOAT, data[0]);
+        }
+        return shape.size() == 0 ? empty(shape, DataType.FLOAT) : Nd4j.create(data, dims(shape), 'c');
+    }
+
+    /** A copy of {@code data} (F64) with {@code shape}. */
+    static INDArray of(double[] data, Shape shape) {
+        if (shape.rank() == 0) {
+            return Nd4j.scalar(DataType.DOUBLE, data[0]);
+        }
+        return shape.size() == 0 ? empty(shape, DataType.DOUBLE) : Nd4j.create(data, dims(shape), 'c');
+    }
+
+    /** The elements in row-major order, widened to double. */
+    static double[] doubles(INDArray a, int size) {
+        return size == 0 ? new double[0] : a.data().asDouble();
+    }
+
+    /** The elements in row-major order as floats (doubles rounded to nearest). */
+    static float[] floats(INDArray a, int size) {
+        if (size == 0) {
+            return new float[0];
+        }
+        if (a.dataType() == DataType.FLOAT) {
+            return a.data().asFloat();
+        }
+        double[] d = a.data().asDouble();
+        float[] f = new float[d.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}

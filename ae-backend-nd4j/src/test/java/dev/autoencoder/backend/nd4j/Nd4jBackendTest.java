@@ -1,0 +1,164 @@
+package dev.autoencoder.backend.nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autoencoder.api.Conv2dParams;
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorScope;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What the conformance suite does not reach: NaN and infinity semantics where libnd4j differs from the SPI, empty
+ * tensors, the transposed convolution's output padding against hand-computed values, and scope misuse.
+ */
+class Nd4jBackendTest {
+    private static final double NAN = Double.NaN;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private final Nd4jBackend b = new Nd4jBackend(2);
+
+    private Tensor t(DType dtype, double... values) {
+        return b.fromDoubles(values, Shape.of(values.length), dtype);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void maximumAndMinimumPropagateNaNFromEitherOperand(DType dtype) {
+        Tensor a = t(dtype, NAN, 1, 2, -INF);
+        Tensor c = t(dtype, 1, NAN, 3, 5);
+        assertArrayEquals(new double[] {NAN, NAN, 3, 5}, b.toDoubles(b.maximum(a, c)));
+        assertArrayEquals(new double[] {NAN, NAN, 3, 5}, b.toDoubles(b.maximum(c, a)));
+        assertArrayEquals(new double[] {NAN, NAN, 2, -INF}, b.toDoubles(b.minimum(a, c)));
+        assertArrayEquals(new double[] {NAN, NAN, 2, -INF}, b.toDoubles(b.minimum(c, a)));
+    }
+
+    @Test
+    void maximumPropagatesNaNOfTheSmallerBroadcastOperand() {
+        Tensor big = b.fromDoubles(new double[100], Shape.of(25, 4), DType.F32);
+        Tensor row = t(DType.F32, 1, NAN, -1, 0);
+        double[] max = b.toDoubles(b.maximum(row, big));
+        for (int i = 0; i < max.length; i++) {
+            assertEquals(i % 4 == 1 ? NAN : Math.max(0, i % 4 == 0 ? 1 : 0), max[i], "element " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void maxReductionPropagatesNaN(DType dtype) {
+        Tensor x = b.fromDoubles(new double[] {1, NAN, 3, 4, 5, 6}, Shape.of(2, 3), dtype);
+        assertArrayEquals(new double[] {NAN, 6}, b.toDoubles(b.max(x, false, 1)));
+        assertArrayEquals(new double[] {4, NAN, 6}, b.toDoubles(b.max(x, false, 0)));
+        assertArrayEquals(new double[] {NAN}, b.toDoubles(b.reshape(b.max(x, false), Shape.of(1))));
+        Tensor big = b.fromDoubles(new double[200], Shape.of(2, 100), dtype);
+        assertArrayEquals(new double[] {0, 0}, b.toDoubles(b.max(big, false, 1)), "no NaN: no fix-up");
+    }
+
+    @Test
+    void log1pIsAccurateForTinyArgumentsAndExactAtTheEdges() {
+        double[] x = {1e-17, -1e-12, 1e-10, 0, -0.0, 1e-5, 0.5, 1e30, -1, -2, INF, -INF, NAN};
+        double[] y = b.toDoubles(b.log1p(t(DType.F64, x)));
+        for (int i = 0; i < x.length; i++) {
+            double expected = Math.log1p(x[i]);
+            if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0) {
+                assertEquals(expected, y[i], "log1p(" + x[i] + ")");
+            } else {
+                assertEquals(expected, y[i], 2 * Math.ulp(expected), "log1p(" + x[i] + ")");
+            }
+        }
+        float[] fx = {1e-9f, 3e-4f, -0.25f};
+        float[] fy = b.toFloats(b.log1p(b.fromFloats(fx, Shape.of(3))));
+        for (int i = 0; i < fx.length; i++) {
+            float expected = (float) Math.log1p(fx[i]);
+            assertEquals(expected, fy[i], 2 * Math.ulp(expected), "F32 log1p(" + fx[i] + ")");
+        }
+    }
+
+    @Test
+    void emptyTensorsFlowThroughEveryKindOfOperation() {
+        Tensor e = b.zeros(Shape.of(2, 0), DType.F32);
+        assertEquals(Shape.of(2, 0), b.add(e, b.scalar(1, DType.F32)).shape());
+        assertEquals(Shape.of(2, 0), b.exp(e).shape());
+        assertEquals(Shape.of(0, 2), b.permute(e, 1, 0).shape());
+        assertEquals(Shape.of(0), b.reshape(e, Shape.of(0)).shape());
+        assertArrayEquals(new double[] {0, 0}, b.toDoubles(b.sum(e, false, 1)));
+        assertTrue(Double.isNaN(b.toDoubles(b.mean(e, false))[0]));
+        assertArrayEquals(new double[] {0, 0, 0, 0}, b.toDoubles(b.matmul(e, b.zeros(Shape.of(0, 2), DType.F32), false, false)));
+        assertArrayEquals(new double[] {7, 7}, b.toDoubles(b.pad(e, new int[] {0, 0}, new int[] {0, 1}, 7)));
+        Tensor row = t(DType.F32, 1, 2);
+        assertArrayEquals(new double[] {1, 2}, b.toDoubles(b.concat(List.of(b.zeros(Shape.of(0), DType.F32), row), 0)));
+        assertEquals(0, b.toFloats(b.slice(row, 0, 1, 1)).length);
+    }
+
+    /**
+     * One input pixel, stride 2, padding 1, output padding 1: PyTorch's output rows are rows 1 and 2 of the
+     * uncropped 3x3 kernel image, so the output-padding row holds {@code x * w[2]}, not zeros.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void transposedConvolutionOutputPaddingKeepsWhatPaddingCropped(DType dtype) {
+        Tensor x = b.fromDoubles(new double[] {2}, Shape.of(1, 1, 1, 1), dtype);
+        Tensor w = b.fromDoubles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, Shape.of(1, 1, 3, 3), dtype);
+        Tensor y = b.conv2dTranspose(x, w, Conv2dParams.of(2, 1), 1, 1);
+        assertEquals(Shape.of(1, 1, 2, 2), y.shape());
+        assertArrayEquals(new double[] {10, 12, 16, 18}, b.toDoubles(y));
+    }
+
+    @Test
+    void usingATensorAfterItsScopeClosedOrItWasReleasedFails() {
+        Tensor inScope;
+        try (TensorScope scope = b.newScope()) {
+            inScope = b.full(Shape.of(3), DType.F32, 1);
+        }
+        assertThrows(IllegalStateException.class, () -> b.exp(inScope));
+        Tensor parameter = b.full(Shape.of(3), DType.F32, 1);
+        b.release(parameter);
+        assertThrows(IllegalStateException.class, () -> b.toFloats(parameter));
+    }
+
+    @Test
+    void keptTensorsReuseReleasedArraysWithoutSharingData() {
+        Tensor old = b.full(Shape.of(4, 4), DType.F32, 1);
+        Tensor updated;
+        try (TensorScope scope = b.newScope()) {
+            updated = scope.keep(b.add(old, b.scalar(1, DType.F32)));
+        }
+        b.release(old);
+        Tensor next;
+        try (TensorScope scope = b.newScope()) {
+            next = scope.keep(b.add(updated, b.scalar(1, DType.F32)));
+        }
+        assertArrayEquals(new float[] {2, 2}, java.util.Arrays.copyOf(b.toFloats(updated), 2));
+        assertArrayEquals(new float[] {3, 3}, java.util.Arrays.copyOf(b.toFloats(next), 2));
+    }
+
+    @Test
+    void keepFromAnInnerScopeLandsInTheOuterOneAndScopesCloseInnermostFirst() {
+        try (TensorScope outer = b.newScope()) {
+            Tensor kept;
+            TensorScope inner = b.newScope();
+            kept = inner.keep(b.full(Shape.of(2), DType.F64, 4));
+            assertThrows(IllegalStateException.class, outer::close);
+            inner.close();
+            inner.close();
+            assertArrayEquals(new double[] {4, 4}, b.toDoubles(b.sqrt(b.mul(kept, kept))));
+        }
+    }
+
+    @Test
+    void discoveryModuleIsAvailableWithoutLoadingAnythingAndNamesTheBackend() {
+        Nd4jBackendModule module = new Nd4jBackendModule();
+        assertTrue(module.isAvailable(), module.unavailableReason());
+        assertEquals("nd4j", module.backendName());
+        assertEquals(20, module.priority());
+        assertTrue(b.version().startsWith("1.0.0-M2.1 "), b.version());
+        assertEquals(2, b.capabilities().threads());
+    }
+}
