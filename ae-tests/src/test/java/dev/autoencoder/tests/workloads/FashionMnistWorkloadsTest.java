@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  * The three workloads of WORKLOADS.md, one epoch each on the 60,000 Fashion-MNIST training images, on every
  * backend: prints the epoch's wall time and the test loss (10,000 images) and asserts that the test loss fell.
  * Minutes long, so excluded from the default build; run with
- * {@code ./mvnw -B -pl ae-tests test -Dae.excluded.groups= -Dgroups=workload}.
+ * {@code ./mvnw -B -pl ae-tests test -Dae.excluded.groups= -Dgroups=workload}, optionally choosing workloads with
+ * {@code -Dae.workloads=conv-ae,conv-vae}.
  */
 @Tag("workload")
 class FashionMnistWorkloadsTest {
@@ -56,7 +57,9 @@ class FashionMnistWorkloadsTest {
     @TestFactory
     Stream<DynamicTest> oneEpochOfEachWorkload() {
         Map<String, TensorBackend> backends = Backends.all(new BackendSettings(2));
-        return Stream.of(Presets.values()).flatMap(preset -> backends.values().stream().map(b -> dynamicTest(preset.id() + " " + b.name(), () -> {
+        String chosen = System.getProperty("ae.workloads", "");
+        return Stream.of(Presets.values()).filter(p -> chosen.isBlank() || List.of(chosen.split(",")).contains(p.id()))
+                .flatMap(preset -> backends.values().stream().map(b -> dynamicTest(preset.id() + " " + b.name(), () -> {
             TrainingData train = prepare(IdxSplit.TRAIN, preset);
             TrainingData test = prepare(IdxSplit.TEST, preset);
             int[] all = IntStream.range(0, test.size()).toArray();
