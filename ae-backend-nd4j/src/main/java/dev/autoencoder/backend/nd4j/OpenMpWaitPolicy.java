@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Sets {@code OMP_WAIT_POLICY=passive} for the OpenMP runtime that libnd4j and oneDNN load, unless the user set the
  * variable. By default OpenMP threads spin while they wait for each other; when another process keeps a core busy,
  * every parallel kernel then waits for a thread that is spinning or descheduled, and a W1 training step on two
- * threads went from 8 ms to 700 ms on a two-core machine (20 ms with passive waiting). The variable is read once,
+ * threads went from 8 ms to 700 ms on a two-core machine (12 ms with passive waiting). The variable is read once,
  * when the runtime loads, so this must run before ND4J's natives do.
  */
 final class OpenMpWaitPolicy {
