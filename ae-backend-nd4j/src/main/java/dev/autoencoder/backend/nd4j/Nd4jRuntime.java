@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ND4J's process-wide settings: the OpenMP wait policy (before the natives load), switching off per-op profiling
+ * ND4J's process-wide settings: how long OpenMP threads spin (before the natives load), switching off per-op profiling
  * checks and the thread counts of libnd4j and OpenBLAS. ND4J keeps these globally, so the last backend created
  * decides them.
  */
@@ -24,7 +24,7 @@ final class Nd4jRuntime {
     /** Loads ND4J (natives included) and configures it for {@code threads} compute threads. */
     static void configure(int threads) {
         long start = System.nanoTime();
-        OpenMpWaitPolicy.preferPassive();
+        OpenMpWaiting.limitSpinning();
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).checkElapsedTime(false)
                 .checkForINF(false).checkForNAN(false).checkLocality(false).nativeStatistics(false)
                 .notOptimalArguments(false).notOptimalTAD(false).stackTrace(false).build());
