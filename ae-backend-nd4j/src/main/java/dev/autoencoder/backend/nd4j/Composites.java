@@ -11,14 +11,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Operations whose libnd4j kernel is missing, slow or different from the SPI, composed from libnd4j kernels:
- * broadcasting (libnd4j's {@code broadcast_to} is 20x slower than an add), {@code where}, an accurate
- * {@code log1p} (libnd4j computes {@code log(1 + x)}), comparisons as 0/1 values, and NaN propagation for
- * {@code maximum}, {@code minimum} and the max reduction (libnd4j's {@code x > y ? x : y} drops a NaN in
- * {@code x}). Inputs are non-empty; results are new arrays, intermediates {@link Temporaries}.
+ * broadcasting (libnd4j's {@code broadcast_to} is 20x slower than an add), sums over leading or trailing axes,
+ * {@code where}, an accurate {@code log1p} (libnd4j computes {@code log(1 + x)}), comparisons as 0/1 values, and NaN
+ * propagation for {@code maximum}, {@code minimum} and the max reduction (libnd4j's {@code x > y ? x : y} drops a NaN
+ * in {@code x}). Inputs are non-empty; results are new arrays, intermediates {@link Temporaries}.
  */
 final class Composites {
     /** Operands up to this size are checked for NaN in Java; larger ones by a native sum. */
     private static final long SMALL = 64;
+    /** Below this size a sum is libnd4j's reduction: the product with ones would not pay for its vector. */
+    private static final long SUM_BY_PRODUCT_MIN = 64;
 
     private final Kernels kernels;
 
@@ -65,7 +67,7 @@ final class Composites {
         boolean leading = axes.length > 0 && axes[0] == 0 && axes[axes.length - 1] == axes.length - 1;
         boolean trailing = axes.length > 0 && axes[0] == rank - axes.length && axes[axes.length - 1] == rank - 1;
         INDArray z = NdArrays.uninitialized(out, x.dataType());
-        if ((!leading && !trailing) || shape.size() < SMALL) {
+        if ((!leading && !trailing) || shape.size() < SUM_BY_PRODUCT_MIN) {
             kernels.run("reduce_sum", new INDArray[] {z}, new INDArray[] {x}, NdArrays.longs(axes), new double[0],
                     new boolean[] {keepDims});
             return z;

@@ -1,11 +1,12 @@
 package dev.autoencoder.backend.nd4j;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether ND4J can run here, found without loading native code: its classes must be loadable and the libnd4j
- * natives of this platform (in any of ND4J's CPU variants) must be on the classpath.
+ * Whether ND4J can run here, found by looking at the classpath only (no class is loaded, no native code): ND4J's
+ * classes and the libnd4j natives of this platform, in any of ND4J's CPU variants, must be there.
  */
 final class NativeArtifacts {
     private static final List<String> REQUIRED_CLASSES = List.of("org.nd4j.linalg.factory.Nd4j",
@@ -22,13 +23,11 @@ final class NativeArtifacts {
     static Optional<String> problem() {
         ClassLoader loader = NativeArtifacts.class.getClassLoader();
         for (String name : REQUIRED_CLASSES) {
-            try {
-                Class.forName(name, false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
+            if (loader.getResource(name.replace('.', '/') + ".class") == null) {
                 return Optional.of("ND4J is not on the classpath (" + name + " is missing): add org.nd4j:nd4j-native");
             }
         }
-        String platform = org.bytedeco.javacpp.Loader.getPlatform();
+        String platform = platform();
         String library = System.mapLibraryName("jnind4jcpu");
         for (String variant : VARIANTS) {
             if (loader.getResource(BINDINGS + platform + variant + "/" + library) != null) {
@@ -37,5 +36,27 @@ final class NativeArtifacts {
         }
         return Optional.of("no ND4J natives for platform " + platform + " on the classpath: add org.nd4j:nd4j-native "
                 + "with classifier " + platform + " (or a variant such as " + platform + "-onednn-avx2)");
+    }
+
+    /**
+     * This machine's platform as JavaCPP names it ({@code linux-x86_64}, {@code macosx-arm64}, ...), honouring
+     * JavaCPP's override property; worked out here because asking JavaCPP's {@code Loader} loads its native library.
+     */
+    static String platform() {
+        String forced = System.getProperty("org.bytedeco.javacpp.platform");
+        if (forced != null) {
+            return forced;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        os = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macosx" : os.replaceAll("\\W", "");
+        arch = switch (arch) {
+            case "amd64", "x86-64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            case "i386", "i486", "i586", "i686", "x86" -> "x86";
+            case "arm" -> "armhf";
+            default -> arch;
+        };
+        return os + "-" + arch;
     }
 }

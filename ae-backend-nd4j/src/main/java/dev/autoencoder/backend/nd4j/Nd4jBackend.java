@@ -24,8 +24,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The {@link TensorBackend} on ND4J: libnd4j kernels (OpenBLAS for matrix products, oneDNN for F32 convolutions
- * when the oneDNN natives are on the classpath), F32 and F64. Results are written into preallocated c-order arrays;
+ * The {@link TensorBackend} on ND4J: libnd4j kernels (oneDNN for F32 matrix products and convolutions when the oneDNN
+ * natives are on the classpath, OpenBLAS otherwise), F32 and F64. Results are written into preallocated c-order arrays;
  * scopes are ND4J workspaces, so a step's temporaries are released together and their memory reused (see
  * {@link Nd4jScope}). Outside scopes, {@link #release} hands an array to the next tensor of its shape kept out of a
  * scope (see {@link ReleasedArrays}); arrays never released are freed by the garbage collector.
@@ -112,10 +112,11 @@ public final class Nd4jBackend implements TensorBackend {
     @Override
     public Tensor cast(Tensor t, DType dtype) {
         Shapes.operands(this, "cast", t);
-        if (t.dtype() == dtype || t.shape().size() == 0) {
-            return t.dtype() == dtype ? t : empty(t.shape(), dtype);
+        if (t.dtype() == dtype) {
+            return t;
         }
-        return wrap(a(t).castTo(NdArrays.dataType(dtype)), t.shape(), dtype);
+        INDArray z = NdArrays.uninitialized(t.shape(), NdArrays.dataType(dtype));
+        return wrap(t.shape().size() == 0 ? z : z.assign(a(t)), t.shape(), dtype); // converts, rounding to nearest
     }
 
     // ---------------------------------------------------------------- movement
@@ -175,7 +176,10 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor pad(Tensor t, int[] before, int[] after, double value) {
         Shapes.operands(this, "pad", t);
         Shape out = Shapes.pad(t.shape(), before, after);
-        if (t.shape().size() == 0 || out.rank() == 0) {
+        if (out.rank() == 0) {
+            return t;
+        }
+        if (t.shape().size() == 0) {
             return full(out, t.dtype(), value);
         }
         int[][] paddings = new int[out.rank()][];
@@ -194,14 +198,14 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor concat(List<Tensor> parts, int axis) {
         DType dtype = Shapes.operands(this, "concat", parts.toArray(Tensor[]::new));
         Shape out = Shapes.concat(parts.stream().map(Tensor::shape).toList(), axis);
+        if (out.size() == 0) {
+            return empty(out, dtype);
+        }
         List<INDArray> nonEmpty = new ArrayList<>();
         for (Tensor p : parts) {
             if (p.shape().size() > 0) {
                 nonEmpty.add(a(p));
             }
-        }
-        if (out.size() == 0) {
-            return empty(out, dtype);
         }
         return nativeOp("concat", out, dtype, new long[] {out.axis(axis)}, nonEmpty.toArray(INDArray[]::new));
     }
@@ -429,6 +433,9 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor conv2d(Tensor x, Tensor weight, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2d", x, weight);
         Shape out = Shapes.conv2d(x.shape(), weight.shape(), params);
+        if (x.shape().size() == 0 || weight.shape().size() == 0) {
+            return full(out, dtype, 0.0);
+        }
         return wrap(convolutions.conv2d(a(x), a(weight), weight.shape(), params, out), out, dtype);
     }
 
@@ -436,6 +443,9 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, Shape inputShape, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2dInputGrad", gradOut, weight);
         Shapes.conv2dInputGrad(gradOut.shape(), weight.shape(), inputShape, params);
+        if (gradOut.shape().size() == 0 || weight.shape().size() == 0) {
+            return full(inputShape, dtype, 0.0);
+        }
         return wrap(convolutions.inputGrad(a(gradOut), gradOut.shape(), a(weight), weight.shape(), inputShape, params),
                 inputShape, dtype);
     }
@@ -444,6 +454,9 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor conv2dWeightGrad(Tensor x, Tensor gradOut, Shape weightShape, Conv2dParams params) {
         DType dtype = Shapes.operands(this, "conv2dWeightGrad", x, gradOut);
         Shapes.conv2dWeightGrad(x.shape(), gradOut.shape(), weightShape, params);
+        if (x.shape().size() == 0 || gradOut.shape().size() == 0) {
+            return full(weightShape, dtype, 0.0);
+        }
         return wrap(convolutions.weightGrad(a(x), x.shape(), a(gradOut), weightShape, params), weightShape, dtype);
     }
 
@@ -451,6 +464,9 @@ public final class Nd4jBackend implements TensorBackend {
     public Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW) {
         DType dtype = Shapes.operands(this, "conv2dTranspose", x, weight);
         Shape out = Shapes.conv2dTranspose(x.shape(), weight.shape(), params, outPadH, outPadW);
+        if (x.shape().size() == 0 || weight.shape().size() == 0) {
+            return full(out, dtype, 0.0);
+        }
         return wrap(convolutions.inputGrad(a(x), x.shape(), a(weight), weight.shape(), out, params), out, dtype);
     }
 
@@ -461,6 +477,11 @@ public final class Nd4jBackend implements TensorBackend {
         return scopes.open(this);
     }
 
+    /**
+     * Marks {@code t} unusable and, when it lives outside every scope, hands its array to the next tensor of its shape
+     * kept out of a scope. Reshapes of {@code t} made in a scope that is still open share its array: do not use them
+     * after releasing it either.
+     */
     @Override
     public void release(Tensor t) {
         Shapes.operands(this, "release", t);

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ND4J's process-wide settings: loading the natives, switching off per-op profiling checks and setting the thread
- * counts of libnd4j and OpenBLAS. ND4J keeps these globally, so the last backend created decides them.
+ * ND4J's process-wide settings: how long OpenMP threads spin (before the natives load), switching off per-op profiling
+ * checks and the thread counts of libnd4j and OpenBLAS. ND4J keeps these globally, so the last backend created
+ * decides them.
  */
 final class Nd4jRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
@@ -23,6 +24,7 @@ final class Nd4jRuntime {
     /** Loads ND4J (natives included) and configures it for {@code threads} compute threads. */
     static void configure(int threads) {
         long start = System.nanoTime();
+        OpenMpWaiting.limitSpinning();
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).checkElapsedTime(false)
                 .checkForINF(false).checkForNAN(false).checkLocality(false).nativeStatistics(false)
                 .notOptimalArguments(false).notOptimalTAD(false).stackTrace(false).build());

@@ -54,7 +54,9 @@ final class Nd4jScope implements TensorScope {
             return t;
         }
         INDArray copy;
-        if (parent == null) {
+        if (t.shape().size() == 0) {
+            copy = tensor.array(); // holds no memory and lives outside workspaces (see NdArrays)
+        } else if (parent == null) {
             copy = released.take(NdArrays.dataType(t.dtype()), t.shape()).assign(tensor.array());
         } else {
             try (MemoryWorkspace target = parent.workspace.notifyScopeBorrowed()) {

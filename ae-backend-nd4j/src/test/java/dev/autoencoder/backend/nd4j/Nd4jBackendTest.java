@@ -95,6 +95,24 @@ class Nd4jBackendTest {
         Tensor row = t(DType.F32, 1, 2);
         assertArrayEquals(new double[] {1, 2}, b.toDoubles(b.concat(List.of(b.zeros(Shape.of(0), DType.F32), row), 0)));
         assertEquals(0, b.toFloats(b.slice(row, 0, 1, 1)).length);
+        Tensor noImages = b.zeros(Shape.of(0, 1, 4, 4), DType.F32);
+        Tensor w = b.full(Shape.of(2, 1, 3, 3), DType.F32, 1);
+        Conv2dParams p = Conv2dParams.of(1, 1);
+        assertEquals(Shape.of(0, 2, 4, 4), b.conv2d(noImages, w, p).shape());
+        assertArrayEquals(new double[18], b.toDoubles(b.conv2dWeightGrad(noImages, b.zeros(Shape.of(0, 2, 4, 4), DType.F32),
+                w.shape(), p)));
+        assertEquals(Shape.of(0, 1, 4, 4), b.conv2dTranspose(b.zeros(Shape.of(0, 2, 4, 4), DType.F32),
+                b.full(Shape.of(2, 1, 3, 3), DType.F32, 1), p, 0, 0).shape());
+        Tensor kept;
+        try (TensorScope scope = b.newScope()) {
+            kept = scope.keep(b.exp(e));
+        }
+        assertEquals(Shape.of(2, 0), b.exp(kept).shape());
+    }
+
+    @Test
+    void paddingAScalarLeavesIt() {
+        assertArrayEquals(new double[] {3}, b.toDoubles(b.pad(b.scalar(3, DType.F64), new int[0], new int[0], 9)));
     }
 
     /**

@@ -12,9 +12,13 @@ import java.util.List;
 /**
  * Times W1 training steps (forward, backward, SGD; batch 100, F32) on every backend on the classpath in one run,
  * alternating rounds of steps between the backends so that they share whatever else the machine is doing, and
- * prints the median milliseconds per step and samples per second. Run by hand, not by the test suite; put the
- * pure backend's classes on the classpath to compare with it:
- * {@code java -cp <test classpath>:ae-backend-pure/target/classes dev.autoencoder.backend.nd4j.W1StepTiming [rounds] [threads]}.
+ * prints the median milliseconds per step and samples per second. Run by hand, not by the test suite, with the pure
+ * backend's classes added to compare with it (this module does not depend on another backend):
+ * <pre>
+ * ./mvnw -q -o dependency:build-classpath -pl ae-backend-nd4j -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp ae-backend-nd4j/target/test-classes:ae-backend-nd4j/target/classes:$(cat /tmp/cp.txt):ae-backend-pure/target/classes \
+ *     dev.autoencoder.backend.nd4j.W1StepTiming [rounds] [threads]
+ * </pre>
  */
 public final class W1StepTiming {
     private static final int BATCH = 100;
