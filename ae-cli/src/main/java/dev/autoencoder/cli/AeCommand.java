@@ -2,6 +2,7 @@ package dev.autoencoder.cli;
 
 import dev.autoencoder.cli.command.AnomalyCommand;
 import dev.autoencoder.cli.command.BackendsCommand;
+import dev.autoencoder.cli.command.BenchCommand;
 import dev.autoencoder.cli.command.CompressCommand;
 import dev.autoencoder.cli.command.DecompressCommand;
 import dev.autoencoder.cli.command.DenoiseCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ae}: the root command, which only lists its subcommands. A new job (such as {@code bench}) is one more
+ * {@code ae}: the root command, which only lists its subcommands. A new job is one more
  * class in {@code dev.autoencoder.cli.command} and one more entry here.
  */
 @Command(name = "ae", mixinStandardHelpOptions = true, versionProvider = AeVersion.class,
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             InterpolateCommand.class,
             CompressCommand.class,
             DecompressCommand.class,
+            BenchCommand.class,
             BackendsCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,0 +1,62 @@
+package dev.autoencoder.cli.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a main class in a fresh JVM with this JVM's options and classpath, so that each benchmark has a process of
+ * its own: its peak memory is its own, and native engines (each with its own OpenMP pool) never share one.
+ */
+public final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    /** The command line that runs {@code mainClass} with {@code args} like this JVM. */
+    static List<String> command(String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a fresh JVM. Lines of its standard output that hold JSON objects
+     * are copied to {@code out}, any other line (an engine's chatter) to {@code err}; its standard error goes to this
+     * process's.
+     *
+     * @return its exit code
+     */
+    public static int run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
+        List<String> command = command(mainClass, args);
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process.getOutputStream().close();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    PrintWriter to = line.startsWith("{") ? out : err;
+                    to.println(line);
+                    to.flush();
+                }
+            }
+            return process.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for the benchmark: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a benchmark ran", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.autoencoder.cli.bench;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.TensorScope;
+import dev.autoencoder.api.profile.OpProfile;
+import dev.autoencoder.api.profile.ProfilingBackend;
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.cli.data.InputShapes;
+import dev.autoencoder.cli.data.LoadedData;
+import dev.autoencoder.cli.model.Inference;
+import dev.autoencoder.cli.train.ProgressPrinter;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.Samples;
+import dev.autoencoder.models.factory.Models;
+import dev.autoencoder.models.factory.Presets;
+import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.nn.Init;
+import dev.autoencoder.models.optim.Adam;
+import dev.autoencoder.models.optim.LrSchedule;
+import dev.autoencoder.models.train.Progress;
+import dev.autoencoder.models.train.TrainConfig;
+import dev.autoencoder.models.train.Trainer;
+import dev.autoencoder.models.train.TrainingData;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One workload timed on one backend, as WORKLOADS.md defines it: the preset model, batch 100, Adam (lr 1e-3), F32,
+ * data already in memory. Training throughput is the median over passes with the warm-up left out; inference is
+ * forward only on the test data in batches of 500 (median of the repeats, after one warm-up batch); the test loss
+ * is every term of the objective on the test data after training.
+ */
+public final class WorkloadBench {
+    private static final double LEARNING_RATE = 1e-3;
+
+    private final BenchSettings settings;
+    private final PrintWriter progressOut;
+    private final boolean interactive;
+
+    /**
+     * @param settings    how to run
+     * @param progressOut where training progress is shown (its cost, redraws ten times a second, is in the timing)
+     * @param interactive whether {@code progressOut} is a terminal (progress redrawn in place)
+     */
+    public WorkloadBench(BenchSettings settings, PrintWriter progressOut, boolean interactive) {
+        this.settings = settings;
+        this.progressOut = progressOut;
+        this.interactive = interactive;
+    }
+
+    /**
+     * What a run measured: the result line, and where the timed training steps spent their time when profiled.
+     *
+     * @param result  the result
+     * @param profile per-primitive time of the timed steps, as a table, when asked for
+     */
+    public record Outcome(BenchResult result, Optional<String> profile) {
+    }
+
+    /**
+     * Runs {@code workload} on {@code backend} with {@code data}.
+     *
+     * @param profiled whether to record per-primitive times of the timed training steps (a small overhead per call)
+     */
+    public Outcome run(Presets workload, TensorBackend backend, LoadedData data, boolean profiled) {
+        List<Integer> inputShape = workload.spec().inputShape();
+        Dataset train = InputShapes.fit(data.train(), inputShape, workload.id());
+        Dataset test = InputShapes.fit(data.test(), inputShape, workload.id());
+        int trainSamples = settings.quick() ? Math.min(train.size(), settings.quickSteps() * BenchSettings.BATCH) : train.size();
+        Samples testPart = settings.quick() ? test.slice(0, Math.min(test.size(), BenchSettings.QUICK_TEST_SAMPLES)) : test.all();
+        int stepsPerPass = (trainSamples + BenchSettings.BATCH - 1) / BenchSettings.BATCH;
+        if (settings.warmupSteps() >= stepsPerPass * settings.passes()) {
+            throw new IllegalArgumentException("--warmup " + settings.warmupSteps() + " leaves no step to time: a run has "
+                    + stepsPerPass * settings.passes() + " steps");
+        }
+
+        OpProfile profile = new OpProfile();
+        TensorBackend trainOn = profiled ? new ProfilingBackend(backend, profile) : backend;
+        Autoencoder model = Models.build(workload.spec(), new Init(trainOn, DType.F32, new Rng(settings.seed())));
+        StepClock clock = new StepClock(settings.warmupSteps(), trainSamples, BenchSettings.BATCH, profile::reset);
+        ProgressPrinter progress = new ProgressPrinter(progressOut, interactive, workload.id() + " on " + backend.name(),
+                settings.passes(), trainSamples, BenchSettings.BATCH);
+        Trainer trainer = new Trainer(trainOn, config(settings.passes()), List.of(clock, progress));
+        TrainingData trainingData = TrainingData.autoencoding(Arrays.copyOf(train.data(), trainSamples * train.sampleSize()),
+                train.sampleShape());
+        clock.start();
+        trainer.fit(model, Adam.adam(model.parameters(), 0), LrSchedule.constant(LEARNING_RATE), trainingData, Progress.start());
+        Optional<String> stepProfile = profiled ? Optional.of(ProfileTable.render(workload.id() + " on " + backend.name(),
+                profile, clock.timedSteps(), clock.meanStepMillis())) : Optional.empty();
+
+        Inference inference = new Inference(trainOn, model, BenchSettings.INFERENCE_BATCH);
+        double inferSamplesPerSecond = inferenceThroughput(inference, testPart);
+        double testLoss = inference.losses(testPart, testPart, new Rng(settings.seed())).get("total");
+        double mflopPerSample = trainingFlopsPerSample(workload, backend, train) / 1e6;
+        double trainSamplesPerSecond = clock.medianSamplesPerSecond();
+
+        BenchResult result = new BenchResult(workload.id(), backend.name(), backend.capabilities().threads(),
+                round(trainSamplesPerSecond, 1), round(inferSamplesPerSecond, 1),
+                round(mflopPerSample * trainSamplesPerSecond / 1000, 2),
+                PeakRss.mebibytes().stream().boxed().findFirst().map(mb -> round(mb, 1)).orElse(null),
+                testLoss, round(settings.passes() * (double) trainSamples / train.size(), 4), round(mflopPerSample, 4),
+                clock.timedSteps(), settings.quick());
+        return new Outcome(result, stepProfile);
+    }
+
+    private TrainConfig config(int epochs) {
+        return new TrainConfig(epochs, BenchSettings.BATCH, settings.seed(), 0, 0, 0, 0, DType.F32);
+    }
+
+    private double inferenceThroughput(Inference inference, Samples test) {
+        inference.reconstruct(test.slice(0, Math.min(test.size(), BenchSettings.INFERENCE_BATCH)));
+        double[] rates = new double[settings.repeats()];
+        for (int r = 0; r < rates.length; r++) {
+            long start = System.nanoTime();
+            inference.reconstruct(test);
+            rates[r] = test.size() / ((System.nanoTime() - start) / 1e9);
+        }
+        return Medians.of(rates);
+    }
+
+    /**
+     * FLOPs of one training step per sample, counted by running one step of a fresh copy of the model on the
+     * profiling backend: forward, backward and update, with products and convolutions counted as {@link
+     * dev.autoencoder.api.profile.Flops} says.
+     */
+    private double trainingFlopsPerSample(Presets workload, TensorBackend backend, Dataset train) {
+        OpProfile profile = new OpProfile();
+        ProfilingBackend counting = new ProfilingBackend(backend, profile);
+        Autoencoder model = Models.build(workload.spec(), new Init(counting, DType.F32, new Rng(settings.seed())));
+        Trainer trainer = new Trainer(counting, config(1), List.of());
+        int n = Math.min(train.size(), BenchSettings.BATCH);
+        int[] dims = new int[train.sampleShape().length + 1];
+        dims[0] = n;
+        System.arraycopy(train.sampleShape(), 0, dims, 1, dims.length - 1);
+        try (TensorScope scope = counting.newScope()) {
+            var batch = counting.fromFloats(Arrays.copyOf(train.data(), n * train.sampleSize()), Shape.of(dims));
+            trainer.step(model, Adam.adam(model.parameters(), 0), LEARNING_RATE, batch, batch, new Rng(settings.seed()), 0, 0,
+                    scope);
+        }
+        return profile.totalFlops() / (double) n;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
