@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class MatmulBenchmark {
-    @Param({"pure"})
+    @Param({"pure", "nd4j", "djl"})
     String backend;
 
     @Param({"1", "2"})

@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class TrainingStepBenchmark {
-    @Param({"pure", "djl"})
+    @Param({"pure", "nd4j", "djl"})
     String backend;
 
     @Param({"2"})

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""The three workloads of WORKLOADS.md in PyTorch, timed as `ae bench` times them, for comparison.
+
+Prints one JSON line per workload with the fields of `ae bench`. The models, loss, optimizer, batch sizes,
+warm-up and medians are the same; FLOPs are counted by the same rule (two per multiply-add of the products
+and convolutions of one training step: forward, weight gradients, and input gradients of every layer but the
+first). PyTorch trains the idiomatic way: in-place optimizer, no autograd during inference.
+
+On Debian: apt-get install python3-torch libopenblas0-pthread (without OpenBLAS, PyTorch's products run on
+the reference BLAS). Then, for example:
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 scripts/pytorch_bench.py --quick
+"""
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import struct
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+BATCH = 100
+INFERENCE_BATCH = 500
+QUICK_TEST_SAMPLES = 1000
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def load(folder, split):
+    prefix = "train" if split == "train" else "t10k"
+    images = read_idx(os.path.join(folder, prefix + "-images-idx3-ubyte.gz"))
+    return torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
+
+
+def conv_encoder():
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, 2, 1), nn.ReLU(),
+        nn.Conv2d(32, 64, 3, 2, 1), nn.ReLU(),
+        nn.Conv2d(64, 128, 3, 2, 1), nn.ReLU(),
+        nn.Flatten())
+
+
+def conv_decoder():
+    return nn.Sequential(
+        nn.Linear(2, 2048), nn.Unflatten(1, (128, 4, 4)),
+        nn.ConvTranspose2d(128, 128, 3, 2, 1, output_padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(128, 64, 3, 2, 1, output_padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(64, 32, 3, 2, 1, output_padding=1), nn.ReLU(),
+        nn.Conv2d(32, 1, 3, 1, 1), nn.Sigmoid())
+
+
+class MlpAe(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 128), nn.ReLU(),
+                                     nn.Linear(128, 32))
+        self.decoder = nn.Sequential(nn.Linear(32, 128), nn.ReLU(), nn.Linear(128, 512), nn.ReLU(),
+                                     nn.Linear(512, 784), nn.Sigmoid())
+
+    def loss(self, x):
+        return F.binary_cross_entropy(self.reconstruct(x), x.flatten(1))
+
+    def reconstruct(self, x):
+        return self.decoder(self.encoder(x))
+
+
+class ConvAe(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Sequential(conv_encoder(), nn.Linear(2048, 2))
+        self.decoder = conv_decoder()
+
+    def loss(self, x):
+        return F.binary_cross_entropy(self.reconstruct(x), x)
+
+    def reconstruct(self, x):
+        return self.decoder(self.encoder(x))
+
+
+class ConvVae(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.trunk = conv_encoder()
+        self.mean = nn.Linear(2048, 2)
+        self.logvar = nn.Linear(2048, 2)
+        self.decoder = conv_decoder()
+
+    def loss(self, x):
+        h = self.trunk(x)
+        mean, logvar = self.mean(h), self.logvar(h)
+        z = mean + torch.exp(0.5 * logvar) * torch.randn_like(mean)
+        bce = F.binary_cross_entropy(self.decoder(z), x, reduction="none").flatten(1).mean(1).mean()
+        kl = (-0.5 * (1 + logvar - mean.pow(2) - logvar.exp()).sum(1)).mean()
+        return 500 * bce + kl
+
+    def reconstruct(self, x):
+        return self.decoder(self.mean(self.trunk(x)))
+
+
+WORKLOADS = {"mlp-ae": (MlpAe, 28), "conv-ae": (ConvAe, 32), "conv-vae": (ConvVae, 32)}
+
+
+def training_flops_per_sample(model, x):
+    """Forward FLOPs of each product and convolution, times three, less the first layer's input gradient."""
+    counts = []
+
+    def hook(module, inputs, output):
+        w = module.weight
+        if isinstance(module, nn.ConvTranspose2d):
+            counts.append(2 * inputs[0].numel() * (w.numel() // w.shape[0]))
+        else:
+            counts.append(2 * output.numel() * (w.numel() // w.shape[0]))
+
+    handles = [m.register_forward_hook(hook) for m in model.modules()
+               if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d))]
+    with torch.no_grad():
+        model.reconstruct(x) if isinstance(model, (MlpAe, ConvAe)) else model.loss(x)
+    for h in handles:
+        h.remove()
+    return (3 * sum(counts) - counts[0]) / x.shape[0]
+
+
+def pad(images, side):
+    margin = (side - images.shape[-1]) // 2
+    return F.pad(images, (margin, margin, margin, margin)) if margin else images
+
+
+def bench(name, args, train_all, test_all):
+    make, side = WORKLOADS[name]
+    torch.manual_seed(args.seed)
+    model = make()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    train = pad(train_all, side)
+    test = pad(test_all, side)
+    if args.quick:
+        train = train[:args.steps * BATCH]
+        test = test[:QUICK_TEST_SAMPLES]
+    passes = args.repeats if args.quick else args.epochs
+    generator = torch.Generator().manual_seed(args.seed)
+    rates, timed_steps, step = [], 0, 0
+    for _ in range(passes):
+        order = torch.randperm(len(train), generator=generator)
+        samples, seconds = 0, 0.0
+        last = time.perf_counter()
+        for start in range(0, len(train), BATCH):
+            batch = train[order[start:start + BATCH]]
+            optimizer.zero_grad(set_to_none=True)
+            loss = model.loss(batch)
+            loss.backward()
+            optimizer.step()
+            loss.item()
+            now = time.perf_counter()
+            if step >= args.warmup:
+                samples += len(batch)
+                seconds += now - last
+                timed_steps += 1
+            step += 1
+            last = now
+        if samples:
+            rates.append(samples / seconds)
+
+    with torch.no_grad():
+        model.reconstruct(test[:INFERENCE_BATCH])
+        infer = []
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            for i in range(0, len(test), INFERENCE_BATCH):
+                model.reconstruct(test[i:i + INFERENCE_BATCH])
+            infer.append(len(test) / (time.perf_counter() - start))
+        torch.manual_seed(args.seed)
+        test_loss = sum(model.loss(test[i:i + INFERENCE_BATCH]).item() * len(test[i:i + INFERENCE_BATCH])
+                        for i in range(0, len(test), INFERENCE_BATCH)) / len(test)
+
+    train_rate = statistics.median(rates)
+    mflop = training_flops_per_sample(make(), train[:BATCH]) / 1e6
+    return {"workload": name, "backend": "pytorch-" + torch.__version__, "threads": torch.get_num_threads(),
+            "train_samples_per_s": round(train_rate, 1), "infer_samples_per_s": round(statistics.median(infer), 1),
+            "gflops_per_s": round(mflop * train_rate / 1000, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "test_loss": test_loss, "epochs": round(passes * len(train) / len(train_all), 4),
+            "train_mflop_per_sample": round(mflop, 4), "timed_steps": timed_steps, "quick": args.quick}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workload", default="mlp-ae,conv-ae,conv-vae")
+    parser.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    train_all, test_all = load(args.data, "train"), load(args.data, "test")
+    for name in args.workload.split(","):
+        print(json.dumps(bench(name, args, train_all, test_all)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
