@@ -30,6 +30,15 @@ public final class Shapes {
         return dtype;
     }
 
+    /** Checks that every shape equals the first. */
+    public static void sameShapes(String op, Shape... shapes) {
+        for (Shape s : shapes) {
+            if (!s.equals(shapes[0])) {
+                throw new ShapeMismatchException(op + ": operands must have one shape, got " + Arrays.toString(shapes));
+            }
+        }
+    }
+
     /** NumPy broadcast of two shapes. */
     public static Shape broadcast(String op, Shape a, Shape b) {
         int rank = Math.max(a.rank(), b.rank());

@@ -219,6 +219,25 @@ public interface TensorBackend {
      */
     Tensor conv2dTranspose(Tensor x, Tensor weight, Conv2dParams params, int outPadH, int outPadW);
 
+    // ---------------------------------------------------------------- optimizer
+
+    /**
+     * One Adam step ({@link AdamCoefficients} gives the formula) on a parameter, its gradient and its two moments,
+     * which have one shape and dtype; the results are new tensors and the operands are unchanged. This default
+     * composes primitives (a dozen passes over memory); a backend overrides it with one fused pass where it can,
+     * since for models with many weights and little arithmetic the update costs as much as the products.
+     */
+    default AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        DType dt = param.dtype();
+        Tensor m1 = add(mul(m, scalar(c.beta1(), dt)), mul(grad, scalar(1 - c.beta1(), dt)));
+        Tensor v1 = add(mul(v, scalar(c.beta2(), dt)), mul(mul(grad, grad), scalar(1 - c.beta2(), dt)));
+        Tensor denominator = add(div(sqrt(v1), scalar(c.sqrtBias2(), dt)), scalar(c.eps(), dt));
+        Tensor p1 = sub(param, mul(div(m1, denominator), scalar(c.stepSize(), dt)));
+        return new AdamUpdate(p1, m1, v1);
+    }
+
     // ---------------------------------------------------------------- memory
 
     /**

@@ -1,5 +1,7 @@
 package dev.autoencoder.api.profile;
 
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.BackendMismatchException;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
@@ -355,6 +357,16 @@ public final class ProfilingBackend implements TensorBackend {
         Tensor vw = in(weight);
         return wrap(timed("conv2dTranspose", () -> inner.conv2dTranspose(vx, vw, params, outPadH, outPadW),
                 r -> Flops.conv2dTranspose(vx.shape(), vw.shape())));
+    }
+
+    @Override
+    public AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        Tensor vp = in(param);
+        Tensor vg = in(grad);
+        Tensor vm = in(m);
+        Tensor vv = in(v);
+        AdamUpdate u = timed("adamStep", () -> inner.adamStep(vp, vg, vm, vv, c));
+        return new AdamUpdate(wrap(u.param()), wrap(u.m()), wrap(u.v()));
     }
 
     @Override

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
@@ -490,6 +492,34 @@ public final class DjlBackend implements TensorBackend {
         DType dtype = Shapes.operands(this, "conv2dTranspose", x, weight);
         Shape out = Shapes.conv2dTranspose(x.shape(), weight.shape(), params, outPadH, outPadW);
         return run(out, dtype, () -> convolutions.inputGrad(scopes.current(), a(x), a(weight), out, params));
+    }
+
+    // ---------------------------------------------------------------- optimizer
+
+    /**
+     * F32 through DJL's native Adam kernel, which updates copies of the parameter and moments in place. It computes
+     * MXNet's form {@code p -= corr * m / (sqrt(v) + eps)} (its learning rate only scales weight decay, unused here);
+     * with {@code corr = stepSize * sqrtBias2} and {@code eps * sqrtBias2} as its epsilon that is PyTorch's update. F64 keeps the composition of
+     * primitives, because the kernel takes its scalars as floats.
+     */
+    @Override
+    public AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        DType dtype = Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        if (dtype == DType.F64) {
+            return TensorBackend.super.adamStep(param, grad, m, v, c);
+        }
+        applyThreads();
+        PtNDArray p1 = JniUtils.clone(a(param));
+        PtNDArray m1 = JniUtils.clone(a(m));
+        PtNDArray v1 = JniUtils.clone(a(v));
+        float noClipping = -1;
+        JniUtils.adamUpdate(p1, a(grad), m1, v1, (float) c.stepSize(),
+                (float) (c.stepSize() * c.sqrtBias2()), 0, 1, noClipping,
+                (float) c.beta1(), (float) c.beta2(), (float) (c.eps() * c.sqrtBias2()), false);
+        Shape shape = param.shape();
+        return new AdamUpdate(scopes.adopt(this, p1, shape, dtype), scopes.adopt(this, m1, shape, dtype),
+                scopes.adopt(this, v1, shape, dtype));
     }
 
     // ---------------------------------------------------------------- memory

@@ -1,5 +1,7 @@
 package dev.autoencoder.backend.nd4j;
 
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
@@ -11,6 +13,7 @@ import dev.autoencoder.api.TensorScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
@@ -35,6 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jBackend implements TensorBackend {
     /** The selection name. */
     public static final String NAME = "nd4j";
+
+    /** An iteration of {@code adam_updater} at which {@code b^(i+1)} is 0 for every {@code b < 1}. */
+    private static final long CORRECTIONS_VANISHED = 1_000_000_000L;
 
     private final Capabilities capabilities;
     private final ReleasedArrays released = new ReleasedArrays();
@@ -468,6 +474,35 @@ public final class Nd4jBackend implements TensorBackend {
             return full(out, dtype, 0.0);
         }
         return wrap(convolutions.inputGrad(a(x), x.shape(), a(weight), weight.shape(), out, params), out, dtype);
+    }
+
+    // ---------------------------------------------------------------- optimizer
+
+    /**
+     * libnd4j's fused {@code adam_updater}, into new arrays. It computes {@code update = lr * sqrt(1 - b2^(i+1)) /
+     * (1 - b1^(i+1)) * m / (sqrt(v) + eps)}; at an iteration so late that both corrections are 1, with
+     * {@code lr = stepSize * sqrtBias2} and {@code eps * sqrtBias2} as its epsilon, that is PyTorch's update.
+     */
+    @Override
+    public AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        DType dtype = Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        Shape shape = param.shape();
+        if (shape.size() == 0) {
+            return TensorBackend.super.adamStep(param, grad, m, v, c);
+        }
+        DataType type = NdArrays.dataType(dtype);
+        INDArray m1 = NdArrays.uninitialized(shape, type);
+        INDArray v1 = NdArrays.uninitialized(shape, type);
+        INDArray p1 = NdArrays.uninitialized(shape, type);
+        try (Temporaries tmp = new Temporaries()) {
+            INDArray update = tmp.add(NdArrays.uninitialized(shape, type));
+            kernels.run("adam_updater", new INDArray[] {update, v1, m1}, new INDArray[] {a(grad), a(v), a(m)},
+                    new long[] {CORRECTIONS_VANISHED}, new double[] {c.stepSize() * c.sqrtBias2(), c.beta1(), c.beta2(),
+                        c.eps() * c.sqrtBias2()}, new boolean[0]);
+            kernels.run("subtract", p1, a(param), update);
+        }
+        return new AdamUpdate(wrap(p1, shape, dtype), wrap(m1, shape, dtype), wrap(v1, shape, dtype));
     }
 
     // ---------------------------------------------------------------- memory

@@ -1,5 +1,7 @@
 package dev.autoencoder.backend.pure;
 
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
@@ -10,6 +12,7 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.backend.pure.Elementwise.BinaryOp;
 import dev.autoencoder.backend.pure.Elementwise.UnaryOp;
+import dev.autoencoder.backend.pure.kernel.AdamKernel;
 import dev.autoencoder.backend.pure.kernel.Conv2d;
 import dev.autoencoder.backend.pure.kernel.ConvGeometry;
 import dev.autoencoder.backend.pure.kernel.Gemm;
@@ -31,6 +34,7 @@ public final class PureBackend implements TensorBackend {
     private final Parallel parallel;
     private final Gemm gemm;
     private final Conv2d conv;
+    private final AdamKernel adam;
     private final Capabilities capabilities;
 
     /** A backend computing with {@code threads} threads (1 = on the caller's thread only). */
@@ -38,6 +42,7 @@ public final class PureBackend implements TensorBackend {
         this.parallel = new Parallel(threads);
         this.gemm = new Gemm(parallel);
         this.conv = new Conv2d(parallel, gemm);
+        this.adam = new AdamKernel(parallel);
         this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), "cpu", threads);
     }
 
@@ -399,6 +404,28 @@ public final class PureBackend implements TensorBackend {
     private Tensor inputGrad(Tensor gradOut, Tensor weight, ConvGeometry g, Shape out, DType dtype) {
         return wrap(out, dtype == DType.F32 ? conv.inputGrad(p(gradOut).floats(), p(weight).floats(), g)
                 : conv.inputGrad(p(gradOut).doubles(), p(weight).doubles(), g));
+    }
+
+    // ---------------------------------------------------------------- optimizer
+
+    @Override
+    public AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        DType dtype = Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        Shape shape = param.shape();
+        int n = shape.size();
+        if (dtype == DType.F64) {
+            double[] p1 = new double[n];
+            double[] m1 = new double[n];
+            double[] v1 = new double[n];
+            adam.step(p(param).doubles(), p(grad).doubles(), p(m).doubles(), p(v).doubles(), c, p1, m1, v1);
+            return new AdamUpdate(wrap(shape, p1), wrap(shape, m1), wrap(shape, v1));
+        }
+        float[] p1 = new float[n];
+        float[] m1 = new float[n];
+        float[] v1 = new float[n];
+        adam.step(p(param).floats(), p(grad).floats(), p(m).floats(), p(v).floats(), c, p1, m1, v1);
+        return new AdamUpdate(wrap(shape, p1), wrap(shape, m1), wrap(shape, v1));
     }
 
     // ---------------------------------------------------------------- memory

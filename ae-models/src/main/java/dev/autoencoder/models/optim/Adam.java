@@ -1,5 +1,7 @@
 package dev.autoencoder.models.optim;
 
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.models.nn.Parameter;
@@ -55,15 +57,10 @@ public final class Adam extends Optimizer {
         }
         Tensor m = slots.get("exp_avg");
         Tensor v = slots.get("exp_avg_sq");
-        Tensor gScaled = b.mul(grad, b.scalar(1 - beta1, dt));
-        Tensor g2Scaled = b.mul(b.mul(grad, grad), b.scalar(1 - beta2, dt));
-        m = m == null ? gScaled : b.add(b.mul(m, b.scalar(beta1, dt)), gScaled);
-        v = v == null ? g2Scaled : b.add(b.mul(v, b.scalar(beta2, dt)), g2Scaled);
-        slots.put("exp_avg", m);
-        slots.put("exp_avg_sq", v);
-        double bias1 = 1 - Math.pow(beta1, slots.step());
-        double bias2 = 1 - Math.pow(beta2, slots.step());
-        Tensor denom = b.add(b.div(b.sqrt(v), b.scalar(Math.sqrt(bias2), dt)), b.scalar(eps, dt));
-        slots.setParameter(b.sub(param, b.mul(b.div(m, denom), b.scalar(lr / bias1, dt))));
+        AdamUpdate u = b.adamStep(param, grad, m == null ? b.zeros(grad.shape(), dt) : m,
+                v == null ? b.zeros(grad.shape(), dt) : v, AdamCoefficients.atStep(lr, beta1, beta2, eps, slots.step()));
+        slots.put("exp_avg", u.m());
+        slots.put("exp_avg_sq", u.v());
+        slots.setParameter(u.param());
     }
 }

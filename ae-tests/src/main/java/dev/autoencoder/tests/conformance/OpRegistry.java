@@ -4,6 +4,8 @@ import static dev.autoencoder.tests.conformance.OpClass.COMPOSITE;
 import static dev.autoencoder.tests.conformance.OpClass.ELEMENTWISE;
 import static dev.autoencoder.tests.conformance.OpClass.REDUCTION;
 
+import dev.autoencoder.api.AdamCoefficients;
+import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.BackendMismatchException;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
@@ -13,6 +15,7 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.ShapeMismatchException;
 import dev.autoencoder.api.Shapes;
 import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
 import java.util.ArrayList;
@@ -40,7 +43,33 @@ public final class OpRegistry {
         matmul(ops);
         convolution(ops);
         composites(ops);
+        optimizer(ops);
         return List.copyOf(ops);
+    }
+
+    /** Adam's fused step: its three results, flattened and concatenated, at the third step of a run with lr 0.1. */
+    private static void optimizer(List<OpSpec> ops) {
+        AdamCoefficients third = AdamCoefficients.atStep(0.1, 0.9, 0.999, 1e-8, 3);
+        SpecBuilder adam = composite("adamStep", (t, a) -> {
+            var b = t.backend();
+            AdamUpdate u = b.adamStep(a.get(0).value(), a.get(1).value(), a.get(2).value(), a.get(3).value(), third);
+            return t.constant(b.concat(List.of(flat(b, u.param()), flat(b, u.m()), flat(b, u.v())), 0));
+        }).notDifferentiable();
+        ops.add(adam.sample("matrix", adam.u(-2, 2).of(3, 5), adam.u(-2, 2).of(3, 5), adam.u(-1, 1).of(3, 5),
+                        adam.u(0.1, 2).of(3, 5))
+                .sample("split over threads", adam.u(-2, 2).of(7, 10001), adam.u(-2, 2).of(7, 10001),
+                        adam.u(-1, 1).of(7, 10001), adam.u(0.1, 2).of(7, 10001))
+                .error("shapes differ", ShapeMismatchException.class,
+                        c -> c.backend().adamStep(c.ones(2, 3), c.ones(2, 3), c.ones(3, 2), c.ones(2, 3), third))
+                .error("mixed dtypes", DTypeMismatchException.class,
+                        c -> c.backend().adamStep(c.ones(2, 3), c.onesOtherDType(2, 3), c.ones(2, 3), c.ones(2, 3), third))
+                .error("mixed backends", BackendMismatchException.class,
+                        c -> c.backend().adamStep(c.ones(2, 3), c.ones(2, 3), c.foreignOnes(2, 3), c.ones(2, 3), third))
+                .build());
+    }
+
+    private static Tensor flat(TensorBackend b, Tensor t) {
+        return b.reshape(t, Shape.of(t.shape().size()));
     }
 
     private static SpecBuilder op(String name, OpClass c, OpFunction fn) {

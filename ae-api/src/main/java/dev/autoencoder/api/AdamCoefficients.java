@@ -1,0 +1,18 @@
+package dev.autoencoder.api;
+
+/**
+ * The scalars of one Adam step, as PyTorch computes it: {@code m' = beta1 m + (1 - beta1) g},
+ * {@code v' = beta2 v + (1 - beta2) g^2}, {@code p' = p - stepSize m' / (sqrt(v') / sqrtBias2 + eps)}.
+ *
+ * @param beta1     decay of the first moment
+ * @param beta2     decay of the second moment
+ * @param eps       added to the denominator
+ * @param stepSize  {@code lr / (1 - beta1^t)} at step {@code t}
+ * @param sqrtBias2 {@code sqrt(1 - beta2^t)} at step {@code t}
+ */
+public record AdamCoefficients(double beta1, double beta2, double eps, double stepSize, double sqrtBias2) {
+    /** The coefficients of step {@code t} (1 on the first step) with learning rate {@code lr}. */
+    public static AdamCoefficients atStep(double lr, double beta1, double beta2, double eps, long t) {
+        return new AdamCoefficients(beta1, beta2, eps, lr / (1 - Math.pow(beta1, t)), Math.sqrt(1 - Math.pow(beta2, t)));
+    }
+}
