@@ -17,6 +17,7 @@ import os
 import resource
 import statistics
 import struct
+import sys
 import time
 
 import numpy as np
@@ -131,6 +132,30 @@ def training_flops_per_sample(model, x):
     return (3 * sum(counts) - counts[0]) / x.shape[0]
 
 
+def profile(name, args, train_all):
+    """Prints to stderr where 20 training steps spend their time, per PyTorch operator (after the warm-up)."""
+    make, side = WORKLOADS[name]
+    torch.manual_seed(args.seed)
+    model = make()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    train = pad(train_all[:(args.warmup + 20) * BATCH], side)
+
+    def step(i):
+        optimizer.zero_grad(set_to_none=True)
+        loss = model.loss(train[i * BATCH:(i + 1) * BATCH])
+        loss.backward()
+        optimizer.step()
+        loss.item()
+
+    for i in range(args.warmup):
+        step(i)
+    with torch.autograd.profiler.profile() as prof:
+        for i in range(args.warmup, args.warmup + 20):
+            step(i)
+    print(name + " (20 steps):", file=sys.stderr)
+    print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=20), file=sys.stderr)
+
+
 def pad(images, side):
     margin = (side - images.shape[-1]) // 2
     return F.pad(images, (margin, margin, margin, margin)) if margin else images
@@ -203,10 +228,13 @@ def main():
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="also print a per-operator profile on stderr")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     train_all, test_all = load(args.data, "train"), load(args.data, "test")
     for name in args.workload.split(","):
+        if args.profile:
+            profile(name, args, train_all)
         print(json.dumps(bench(name, args, train_all, test_all)), flush=True)
 
 

@@ -107,7 +107,8 @@ final class Composites {
      * {@code log(1 + x)} accurate for small {@code x}: {@code log(u) - ((u - 1) - x) / u} with {@code u = 1 + x}, the
      * second term restoring what rounding {@code u} lost (within 2 ulp of the exact value). Clamping {@code u} and
      * {@code x} to the largest finite value and {@code u} below by the smallest normal one keeps the correction 0
-     * at {@code x = inf} and {@code x = -1}; below -1 and at NaN the logarithm's NaN stands. Elementwise kernels only:
+     * at {@code x = inf} and {@code x = -1}; below -1 and at NaN the logarithm's NaN stands; {@code -0} gives
+     * {@code +0} (a sum cannot keep the sign of zero, and the SPI does not fix it). Elementwise kernels only:
      * libnd4j's {@code select}, which a formula with a mask would need, costs 100 ns per element.
      */
     INDArray log1p(INDArray x, Shape shape) {

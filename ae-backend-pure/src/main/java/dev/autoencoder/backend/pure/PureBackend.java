@@ -54,7 +54,7 @@ public final class PureBackend implements TensorBackend {
     @Override
     public String version() {
         String v = PureBackend.class.getPackage().getImplementationVersion();
-        return "java " + Runtime.version().feature() + (v != null ? ", ae " + v : "");
+        return "java " + Runtime.version().feature() + (v != null ? ", ae " + v : "") + ", " + gemm.kernelName() + " products";
     }
 
     @Override

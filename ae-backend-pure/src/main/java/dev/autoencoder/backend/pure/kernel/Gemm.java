@@ -13,11 +13,11 @@ import java.util.Objects;
  * and contiguous from the given offsets; nothing outside the {@code m x n} block of {@code C} is
  * written.
  *
- * <p>{@link #sgemm} is the fast path. It packs {@code KC x NC} panels of {@code op(B)} into
- * separate row arrays (transposes are handled while packing) and updates one row of {@code C}
- * at a time with {@code c[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]}: every array is
- * indexed by the same {@code j}, which is the loop shape HotSpot C2 auto-vectorises (forms that
- * index one flat array with two offsets, or update several rows in one loop, stay scalar). The
+ * <p>{@link #sgemm} is the fast path. It packs {@code KC x NC} panels of {@code op(B)} and
+ * {@code MR} rows of {@code op(A)} into separate row arrays (transposes are handled while packing)
+ * and hands them to a {@link MicroKernel}: the Vector API kernel, which keeps a tile of {@code C}
+ * in registers, when the JVM has {@code jdk.incubator.vector}, else the scalar kernel that C2
+ * auto-vectorises (see {@link MicroKernels}). The
  * longer of {@code m} and {@code n} is made the vectorised dimension by computing
  * {@code C^T = op(B)^T op(A)^T} when {@code n < m}. Rows are split over the {@link Parallel}
  * threads in contiguous chunks; each element of {@code C} is computed by the same sequence of
@@ -31,16 +31,28 @@ public final class Gemm {
     private static final int KC = 256;
     /** Largest width of a packed panel of op(B); wide rows let C2's vectorised main loop dominate. */
     private static final int NC = 512;
-    /** Rows of C updated against the same 4 packed rows of op(B) while those are hot in L1. */
+    /** Rows of op(A) packed for one call of the micro-kernel, against a panel of op(B) hot in cache. */
     private static final int MR = 8;
     /** Rough number of flops below which a chunk of rows is not worth a thread. */
     private static final long MIN_CHUNK_FLOPS = 1L << 20;
 
     private final Parallel parallel;
+    private final MicroKernel kernel;
 
-    /** Creates the kernels; {@link #sgemm} splits its rows over {@code parallel}'s threads. */
+    /** Creates the kernels, with the best micro-kernel; {@link #sgemm} splits its rows over {@code parallel}'s threads. */
     public Gemm(Parallel parallel) {
+        this(parallel, MicroKernels.best());
+    }
+
+    /** Creates the kernels with the given micro-kernel. */
+    Gemm(Parallel parallel, MicroKernel kernel) {
         this.parallel = Objects.requireNonNull(parallel, "parallel");
+        this.kernel = kernel;
+    }
+
+    /** The micro-kernel's name, {@code scalar} or {@code Vector API, <bits>-bit}. */
+    public String kernelName() {
+        return kernel.name();
     }
 
     /** F32 product, blocked, vectorisable and multi-threaded; see the class comment for layouts. */
@@ -72,8 +84,8 @@ public final class Gemm {
             return;
         }
         SgemmPlan plan = n >= m
-                ? new SgemmPlan(transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate)
-                : new SgemmPlan(!transposeB, !transposeA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
+                ? new SgemmPlan(kernel, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate)
+                : new SgemmPlan(kernel, !transposeB, !transposeA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
         if (fork) {
             int minRows = (int) Math.max(MR, MIN_CHUNK_FLOPS / (2L * plan.n() * k));
             parallel.forRange(plan.m(), minRows, plan::computeRows);
@@ -131,7 +143,7 @@ public final class Gemm {
      * layouts as in {@link Gemm}); element {@code (i, j)} of the result lives at
      * {@code c[cOff + i * cRowStride + j * cColStride]}.
      */
-    private record SgemmPlan(boolean transposeA, boolean transposeB, int m, int n, int k,
+    private record SgemmPlan(MicroKernel kernel, boolean transposeA, boolean transposeB, int m, int n, int k,
                              float[] a, int aOff, float[] b, int bOff,
                              float[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
 
@@ -158,7 +170,7 @@ public final class Gemm {
                                 Arrays.fill(cRows[r], 0, nc, 0f);
                             }
                         }
-                        multiply(cRows, mr, nc, aRows, kc, bPanel);
+                        kernel.multiply(cRows, mr, nc, aRows, kc, bPanel);
                         for (int r = 0; r < mr; r++) {
                             storeRow(i0 + r, jc, nc, cRows[r]);
                         }
@@ -217,42 +229,6 @@ public final class Gemm {
             } else {
                 for (int j = 0; j < nc; j++) {
                     c[base + j * cColStride] = row[j];
-                }
-            }
-        }
-
-        /**
-         * The micro-kernel: {@code cRows[r][j] += sum_p aRows[r][p] * bPanel[p][j]} over depths
-         * {@code p < kc}, four at a time so that each row of C is loaded and stored once per four
-         * products, then the remaining 0-3 depths one at a time.
-         */
-        private static void multiply(float[][] cRows, int mr, int nc, float[][] aRows, int kc, float[][] bPanel) {
-            int unrolled = kc & ~3;
-            for (int p = 0; p < unrolled; p += 4) {
-                float[] b0 = bPanel[p];
-                float[] b1 = bPanel[p + 1];
-                float[] b2 = bPanel[p + 2];
-                float[] b3 = bPanel[p + 3];
-                for (int r = 0; r < mr; r++) {
-                    float[] cr = cRows[r];
-                    float[] ar = aRows[r];
-                    float a0 = ar[p];
-                    float a1 = ar[p + 1];
-                    float a2 = ar[p + 2];
-                    float a3 = ar[p + 3];
-                    for (int j = 0; j < nc; j++) {
-                        cr[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-                    }
-                }
-            }
-            for (int p = unrolled; p < kc; p++) {
-                float[] bp = bPanel[p];
-                for (int r = 0; r < mr; r++) {
-                    float[] cr = cRows[r];
-                    float ap = aRows[r][p];
-                    for (int j = 0; j < nc; j++) {
-                        cr[j] += ap * bp[j];
-                    }
                 }
             }
         }

@@ -5,9 +5,11 @@ import static dev.autoencoder.backend.pure.kernel.KernelTestSupport.assertClose;
 import static dev.autoencoder.backend.pure.kernel.KernelTestSupport.randomFloats;
 import static dev.autoencoder.backend.pure.kernel.KernelTestSupport.toDouble;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +23,18 @@ class GemmTest {
     private static final int B_OFF = 5;
     private static final int C_OFF = 7;
     private static final int TAIL = 4;
+
+    /** The scalar kernel, and the Vector API kernel when this JVM has the module (the build's tests do). */
+    private static List<MicroKernel> kernels() {
+        MicroKernel best = MicroKernels.best();
+        return best instanceof ScalarMicroKernel ? List.of(best) : List.of(MicroKernels.scalar(), best);
+    }
+
+    @Test
+    void theVectorKernelIsChosenExactlyWhenTheModuleIsPresent() {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertEquals(module, MicroKernels.best() instanceof VectorMicroKernel, MicroKernels.best().name());
+    }
 
     @Test
     void dgemmComputesHandCheckedProductsInAllTransposeCombinations() {
@@ -49,12 +63,14 @@ class GemmTest {
     void sgemmMatchesReferenceOnOddShapes(int threads) {
         Random random = new Random(11);
         try (Parallel parallel = new Parallel(threads)) {
-            Gemm gemm = new Gemm(parallel);
-            for (int m : SIZES) {
-                for (int n : SIZES) {
-                    for (int k : SIZES) {
-                        for (int t = 0; t < 8; t++) {
-                            checkAgainstReference(gemm, random, (t & 1) != 0, (t & 2) != 0, m, n, k, (t & 4) != 0);
+            for (MicroKernel kernel : kernels()) {
+                Gemm gemm = new Gemm(parallel, kernel);
+                for (int m : SIZES) {
+                    for (int n : SIZES) {
+                        for (int k : SIZES) {
+                            for (int t = 0; t < 8; t++) {
+                                checkAgainstReference(gemm, random, (t & 1) != 0, (t & 2) != 0, m, n, k, (t & 4) != 0);
+                            }
                         }
                     }
                 }
@@ -69,10 +85,12 @@ class GemmTest {
         int[][] shapes = {{37, 1030, 530}, {1030, 37, 530}, {5, 9, 1000}, {600, 600, 257}};
         Random random = new Random(12);
         try (Parallel parallel = new Parallel(threads)) {
-            Gemm gemm = new Gemm(parallel);
-            for (int[] s : shapes) {
-                for (int t = 0; t < 4; t++) {
-                    checkAgainstReference(gemm, random, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], t == 3);
+            for (MicroKernel kernel : kernels()) {
+                Gemm gemm = new Gemm(parallel, kernel);
+                for (int[] s : shapes) {
+                    for (int t = 0; t < 4; t++) {
+                        checkAgainstReference(gemm, random, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], t == 3);
+                    }
                 }
             }
         }
@@ -87,17 +105,19 @@ class GemmTest {
         float[] a = randomFloats(random, m * k);
         float[] b = randomFloats(random, k * n);
         try (Parallel one = new Parallel(1); Parallel two = new Parallel(2)) {
-            for (int t = 0; t < 4; t++) {
-                boolean ta = (t & 1) != 0;
-                boolean tb = (t & 2) != 0;
-                float[] first = new float[m * n];
-                float[] second = new float[m * n];
-                float[] single = new float[m * n];
-                new Gemm(two).sgemm(ta, tb, m, n, k, a, 0, b, 0, first, 0, false);
-                new Gemm(two).sgemm(ta, tb, m, n, k, a, 0, b, 0, second, 0, false);
-                new Gemm(one).sgemm(ta, tb, m, n, k, a, 0, b, 0, single, 0, false);
-                assertArrayEquals(first, second, "2 threads, run to run");
-                assertArrayEquals(first, single, "2 threads vs 1 thread");
+            for (MicroKernel kernel : kernels()) {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0;
+                    boolean tb = (t & 2) != 0;
+                    float[] first = new float[m * n];
+                    float[] second = new float[m * n];
+                    float[] single = new float[m * n];
+                    new Gemm(two, kernel).sgemm(ta, tb, m, n, k, a, 0, b, 0, first, 0, false);
+                    new Gemm(two, kernel).sgemm(ta, tb, m, n, k, a, 0, b, 0, second, 0, false);
+                    new Gemm(one, kernel).sgemm(ta, tb, m, n, k, a, 0, b, 0, single, 0, false);
+                    assertArrayEquals(first, second, kernel.name() + ": 2 threads, run to run");
+                    assertArrayEquals(first, single, kernel.name() + ": 2 threads vs 1 thread");
+                }
             }
         }
     }

@@ -1,0 +1,102 @@
+package dev.autoencoder.backend.pure.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The micro-kernel on the Java Vector API (incubating; the JVM needs {@code --add-modules jdk.incubator.vector}):
+ * a tile of four rows by two vectors of C stays in registers while the depth loop broadcasts A and streams the
+ * packed rows of B, one fused multiply-add per element and depth. Columns beyond the last whole vector, and rows
+ * beyond the last group of four, take narrower paths with the same arithmetic ({@link Math#fma} in order of depth).
+ * Only {@link MicroKernels} names this class, so that without the module it is never loaded.
+ */
+final class VectorMicroKernel implements MicroKernel {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    @Override
+    public String name() {
+        return "Vector API, " + SPECIES.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[][] b) {
+        int r = 0;
+        for (; r + 4 <= mr; r += 4) {
+            fourRows(c, r, nc, a, kc, b);
+        }
+        for (; r < mr; r++) {
+            oneRow(c[r], 0, nc, a[r], kc, b);
+        }
+    }
+
+    private static void fourRows(float[][] c, int r, int nc, float[][] a, int kc, float[][] b) {
+        float[] c0 = c[r];
+        float[] c1 = c[r + 1];
+        float[] c2 = c[r + 2];
+        float[] c3 = c[r + 3];
+        float[] a0 = a[r];
+        float[] a1 = a[r + 1];
+        float[] a2 = a[r + 2];
+        float[] a3 = a[r + 3];
+        int j = 0;
+        for (; j + 2 * LANES <= nc; j += 2 * LANES) {
+            int k = j + LANES;
+            FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
+            FloatVector x01 = FloatVector.fromArray(SPECIES, c0, k);
+            FloatVector x10 = FloatVector.fromArray(SPECIES, c1, j);
+            FloatVector x11 = FloatVector.fromArray(SPECIES, c1, k);
+            FloatVector x20 = FloatVector.fromArray(SPECIES, c2, j);
+            FloatVector x21 = FloatVector.fromArray(SPECIES, c2, k);
+            FloatVector x30 = FloatVector.fromArray(SPECIES, c3, j);
+            FloatVector x31 = FloatVector.fromArray(SPECIES, c3, k);
+            for (int p = 0; p < kc; p++) {
+                float[] bp = b[p];
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, j);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, k);
+                FloatVector s = FloatVector.broadcast(SPECIES, a0[p]);
+                x00 = b0.fma(s, x00);
+                x01 = b1.fma(s, x01);
+                s = FloatVector.broadcast(SPECIES, a1[p]);
+                x10 = b0.fma(s, x10);
+                x11 = b1.fma(s, x11);
+                s = FloatVector.broadcast(SPECIES, a2[p]);
+                x20 = b0.fma(s, x20);
+                x21 = b1.fma(s, x21);
+                s = FloatVector.broadcast(SPECIES, a3[p]);
+                x30 = b0.fma(s, x30);
+                x31 = b1.fma(s, x31);
+            }
+            x00.intoArray(c0, j);
+            x01.intoArray(c0, k);
+            x10.intoArray(c1, j);
+            x11.intoArray(c1, k);
+            x20.intoArray(c2, j);
+            x21.intoArray(c2, k);
+            x30.intoArray(c3, j);
+            x31.intoArray(c3, k);
+        }
+        for (int row = 0; row < 4; row++) {
+            oneRow(c[r + row], j, nc, a[r + row], kc, b);
+        }
+    }
+
+    /** Columns {@code [from, nc)} of one row: whole vectors, then single elements. */
+    private static void oneRow(float[] cr, int from, int nc, float[] ar, int kc, float[][] b) {
+        int j = from;
+        for (; j + LANES <= nc; j += LANES) {
+            FloatVector x = FloatVector.fromArray(SPECIES, cr, j);
+            for (int p = 0; p < kc; p++) {
+                x = FloatVector.fromArray(SPECIES, b[p], j).fma(FloatVector.broadcast(SPECIES, ar[p]), x);
+            }
+            x.intoArray(cr, j);
+        }
+        for (; j < nc; j++) {
+            float x = cr[j];
+            for (int p = 0; p < kc; p++) {
+                x = Math.fma(b[p][j], ar[p], x);
+            }
+            cr[j] = x;
+        }
+    }
+}
