@@ -132,6 +132,15 @@ def training_flops_per_sample(model, x):
     return (3 * sum(counts) - counts[0]) / x.shape[0]
 
 
+def train_step(model, optimizer, batch):
+    """One training step: forward, backward, update, and the loss read back (as `ae bench` reads it)."""
+    optimizer.zero_grad(set_to_none=True)
+    loss = model.loss(batch)
+    loss.backward()
+    optimizer.step()
+    loss.item()
+
+
 def profile(name, args, train_all):
     """Prints to stderr where 20 training steps spend their time, per PyTorch operator (after the warm-up)."""
     make, side = WORKLOADS[name]
@@ -140,18 +149,11 @@ def profile(name, args, train_all):
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     train = pad(train_all[:(args.warmup + 20) * BATCH], side)
 
-    def step(i):
-        optimizer.zero_grad(set_to_none=True)
-        loss = model.loss(train[i * BATCH:(i + 1) * BATCH])
-        loss.backward()
-        optimizer.step()
-        loss.item()
-
     for i in range(args.warmup):
-        step(i)
+        train_step(model, optimizer, train[i * BATCH:(i + 1) * BATCH])
     with torch.autograd.profiler.profile() as prof:
         for i in range(args.warmup, args.warmup + 20):
-            step(i)
+            train_step(model, optimizer, train[i * BATCH:(i + 1) * BATCH])
     print(name + " (20 steps):", file=sys.stderr)
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=20), file=sys.stderr)
 
@@ -180,11 +182,7 @@ def bench(name, args, train_all, test_all):
         last = time.perf_counter()
         for start in range(0, len(train), BATCH):
             batch = train[order[start:start + BATCH]]
-            optimizer.zero_grad(set_to_none=True)
-            loss = model.loss(batch)
-            loss.backward()
-            optimizer.step()
-            loss.item()
+            train_step(model, optimizer, batch)
             now = time.perf_counter()
             if step >= args.warmup:
                 samples += len(batch)

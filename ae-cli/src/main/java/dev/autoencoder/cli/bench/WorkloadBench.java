@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One workload timed on one backend, as WORKLOADS.md defines it: the preset model, batch 100, Adam (lr 1e-3), F32,
@@ -85,8 +86,9 @@ public final class WorkloadBench {
         ProgressPrinter progress = new ProgressPrinter(progressOut, interactive, workload.id() + " on " + backend.name(),
                 settings.passes(), trainSamples, BenchSettings.BATCH);
         Trainer trainer = new Trainer(trainOn, config(settings.passes()), List.of(clock, progress));
-        TrainingData trainingData = TrainingData.autoencoding(Arrays.copyOf(train.data(), trainSamples * train.sampleSize()),
-                train.sampleShape());
+        float[] samples = trainSamples == train.size() ? train.data()
+                : Arrays.copyOf(train.data(), trainSamples * train.sampleSize());
+        TrainingData trainingData = TrainingData.autoencoding(samples, train.sampleShape());
         clock.start();
         trainer.fit(model, Adam.adam(model.parameters(), 0), LrSchedule.constant(LEARNING_RATE), trainingData, Progress.start());
         Optional<String> stepProfile = profiled ? Optional.of(ProfileTable.render(workload.id() + " on " + backend.name(),
@@ -101,7 +103,7 @@ public final class WorkloadBench {
         BenchResult result = new BenchResult(workload.id(), backend.name(), backend.capabilities().threads(),
                 round(trainSamplesPerSecond, 1), round(inferSamplesPerSecond, 1),
                 round(mflopPerSample * trainSamplesPerSecond / 1000, 2),
-                PeakRss.mebibytes().stream().boxed().findFirst().map(mb -> round(mb, 1)).orElse(null),
+                peakRssMb(),
                 testLoss, round(settings.passes() * (double) trainSamples / train.size(), 4), round(mflopPerSample, 4),
                 clock.timedSteps(), settings.quick());
         return new Outcome(result, stepProfile);
@@ -142,6 +144,12 @@ public final class WorkloadBench {
                     scope);
         }
         return profile.totalFlops() / (double) n;
+    }
+
+    /** The peak RSS so far in MiB, rounded, or null where the system does not report it. */
+    private static Double peakRssMb() {
+        OptionalDouble rss = PeakRss.mebibytes();
+        return rss.isPresent() ? round(rss.getAsDouble(), 1) : null;
     }
 
     private static double round(double value, int decimals) {

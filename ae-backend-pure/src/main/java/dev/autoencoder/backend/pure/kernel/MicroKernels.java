@@ -6,7 +6,7 @@ package dev.autoencoder.backend.pure.kernel;
  * one. The vector class is loaded by name only after that check, as Lucene does, so a JVM without the module never
  * links it.
  */
-public final class MicroKernels {
+final class MicroKernels {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_KERNEL = "dev.autoencoder.backend.pure.kernel.VectorMicroKernel";
 
