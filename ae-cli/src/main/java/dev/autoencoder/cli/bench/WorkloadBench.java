@@ -9,12 +9,12 @@ import dev.autoencoder.api.profile.ProfilingBackend;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.data.InputShapes;
 import dev.autoencoder.cli.data.LoadedData;
-import dev.autoencoder.cli.model.Inference;
 import dev.autoencoder.cli.train.ProgressPrinter;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.factory.Presets;
+import dev.autoencoder.models.inference.Inference;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.optim.Adam;
@@ -96,7 +96,7 @@ public final class WorkloadBench {
 
         Inference inference = new Inference(trainOn, model, BenchSettings.INFERENCE_BATCH);
         double inferSamplesPerSecond = inferenceThroughput(inference, testPart);
-        double testLoss = inference.losses(testPart, testPart, new Rng(settings.seed())).get("total");
+        double testLoss = inference.losses(testPart, testPart, settings.seed()).get("total");
         double mflopPerSample = trainingFlopsPerSample(workload, backend, train) / 1e6;
         double trainSamplesPerSecond = clock.medianSamplesPerSecond();
 

@@ -1,23 +1,22 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.data.Classes;
 import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.model.Inference;
-import dev.autoencoder.cli.report.Auroc;
-import dev.autoencoder.cli.report.ErrorMetrics;
 import dev.autoencoder.cli.report.ScoreHistogram;
-import dev.autoencoder.cli.report.Threshold;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.write.ResultCsvWriter;
-import dev.autoencoder.models.family.VariationalAutoencoder;
+import dev.autoencoder.models.anomaly.AnomalyDetector;
+import dev.autoencoder.models.anomaly.GroundTruth;
+import dev.autoencoder.models.anomaly.RankingMetrics;
+import dev.autoencoder.models.anomaly.Threshold;
+import dev.autoencoder.models.anomaly.ThresholdRule;
+import dev.autoencoder.models.family.AnomalyScore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -46,6 +45,10 @@ public final class AnomalyCommand extends DataCommand {
         @Option(names = "--threshold-sigma", paramLabel = "K", description = "Threshold at mean + K standard deviations of the training scores.")
         Double sigma;
 
+        @Option(names = "--contamination", paramLabel = "RATE",
+                description = "Threshold that flags this share of the training scores (PyOD's contamination), in [0, 0.5].")
+        Double contamination;
+
         @Option(names = "--threshold", paramLabel = "SCORE", description = "This threshold.")
         Double value;
     }
@@ -67,13 +70,16 @@ public final class AnomalyCommand extends DataCommand {
         Optional<Integer> normal = Optional.ofNullable(normalClass).or(() -> model().recipe().map(DataRecipe::normalClass));
         Dataset train = normal.map(c -> Classes.only(trainSamples(), c)).orElseGet(this::trainSamples);
         Dataset samples = samples();
-        Threshold threshold = threshold(scores(train));
-        float[] scores = scores(samples);
-        int[] flagged = IntStream.range(0, scores.length).filter(i -> scores[i] > threshold.value()).toArray();
+        AnomalyScore score = model().model().preferredAnomalyScore(scoreSamples);
+        AnomalyDetector detector = AnomalyDetector.fit(inference(), score, train, thresholdRule(), seed());
+        Threshold threshold = detector.threshold();
+        float[] scores = detector.score(samples);
+        boolean[] flags = detector.predict(scores);
+        int[] flagged = IntStream.range(0, scores.length).filter(i -> flags[i]).toArray();
         ResultCsvWriter csv = new ResultCsvWriter();
         Path all = csv.writeScores(output("scores.csv"), samples, scores);
         Path anomalies = csv.writeScores(output("anomalies.csv"), samples.select(flagged), gather(scores, flagged));
-        Optional<boolean[]> truth = anomalies(samples, normal);
+        Optional<boolean[]> truth = GroundTruth.of(samples, normal);
         Map<String, float[]> groups = new LinkedHashMap<>();
         String normalName = normal.map(c -> " (" + samples.labelName(c) + ")").orElse("");
         if (truth.isPresent()) {
@@ -82,60 +88,26 @@ public final class AnomalyCommand extends DataCommand {
         } else {
             groups.put(samples.name(), scores);
         }
-        Path png = ScoreHistogram.write(output("scores.png"), scoreName() + " on " + samples.name(), groups, threshold.value());
-        stdout().printf(Locale.ROOT, "%s on %s, %d samples; score: %s%n", model().describe(), samples.name(), samples.size(), scoreName());
+        Path png = ScoreHistogram.write(output("scores.png"), score.describe() + " on " + samples.name(), groups, threshold.value());
+        stdout().printf(Locale.ROOT, "%s on %s, %d samples; score: %s%n", model().describe(), samples.name(), samples.size(),
+                score.describe());
         stdout().printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
         stdout().printf(Locale.ROOT, "  flagged %d of %d (%.2f%%)%n", flagged.length, scores.length, 100.0 * flagged.length / scores.length);
         truth.ifPresent(t -> report(scores, t, flagged));
         stdout().printf("  %s%n  %s%n  %s%n", all, anomalies, png);
     }
 
-    /** The anomaly score of each sample: higher is more anomalous. */
-    private float[] scores(Dataset samples) {
-        Inference inference = inference();
-        if (model().model() instanceof VariationalAutoencoder vae) {
-            float[] logProb = inference.reconstructionLogProbability(vae, samples, scoreSamples, new Rng(seed()));
-            for (int i = 0; i < logProb.length; i++) {
-                logProb[i] = -logProb[i];
-            }
-            return logProb;
-        }
-        return ErrorMetrics.perSampleMse(inference.reconstruct(samples), samples.data(), samples.sampleSize());
-    }
-
-    private String scoreName() {
-        return model().model() instanceof VariationalAutoencoder ? "negative reconstruction log-probability" : "reconstruction MSE";
-    }
-
-    private Threshold threshold(float[] trainScores) {
+    private ThresholdRule thresholdRule() {
         if (thresholdChoice == null || thresholdChoice.percentile != null) {
-            return Threshold.percentile(trainScores, thresholdChoice == null ? DEFAULT_PERCENTILE : thresholdChoice.percentile);
+            return ThresholdRule.percentile(thresholdChoice == null ? DEFAULT_PERCENTILE : thresholdChoice.percentile);
         }
         if (thresholdChoice.sigma != null) {
-            return Threshold.sigma(trainScores, thresholdChoice.sigma);
+            return ThresholdRule.meanPlusSigma(thresholdChoice.sigma);
         }
-        return Threshold.fixed(thresholdChoice.value);
-    }
-
-    /** Which samples are truly anomalous: label != the normal class, or label 1 of 0/1 labels; empty when unknown. */
-    private static Optional<boolean[]> anomalies(Dataset samples, Optional<Integer> normal) {
-        if (!samples.hasLabels()) {
-            return Optional.empty();
+        if (thresholdChoice.contamination != null) {
+            return ThresholdRule.contamination(thresholdChoice.contamination);
         }
-        int[] labels = samples.labels();
-        IntPredicate anomalous;
-        if (normal.isPresent()) {
-            anomalous = label -> label != normal.get();
-        } else if (Arrays.stream(labels).allMatch(l -> l == 0 || l == 1)) {
-            anomalous = label -> label == 1;
-        } else {
-            return Optional.empty();
-        }
-        boolean[] truth = new boolean[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            truth[i] = anomalous.test(labels[i]);
-        }
-        return Optional.of(truth);
+        return ThresholdRule.fixed(thresholdChoice.value);
     }
 
     private void report(float[] scores, boolean[] truth, int[] flagged) {
@@ -144,9 +116,11 @@ public final class AnomalyCommand extends DataCommand {
             stdout().println("  AUROC: undefined (the samples are all " + (positives == 0 ? "normal" : "anomalous") + ")");
             return;
         }
+        RankingMetrics ranking = new RankingMetrics(scores, truth);
         long hits = Arrays.stream(flagged).filter(i -> truth[i]).count();
-        stdout().printf(Locale.ROOT, "  AUROC %.4f  (%d anomalies; flagged: precision %.3f, recall %.3f)%n", Auroc.of(scores, truth),
-                positives, flagged.length == 0 ? 0.0 : (double) hits / flagged.length, (double) hits / positives);
+        stdout().printf(Locale.ROOT, "  AUROC %.4f  average precision %.4f  (%d anomalies; flagged: precision %.3f, recall %.3f)%n",
+                ranking.auroc(), ranking.averagePrecision(), positives, flagged.length == 0 ? 0.0 : (double) hits / flagged.length,
+                (double) hits / positives);
     }
 
     private static float[] select(float[] scores, boolean[] truth, boolean wanted) {

@@ -1,13 +1,13 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.codec.CodeFile;
-import dev.autoencoder.cli.codec.Precision;
-import dev.autoencoder.cli.report.ErrorMetrics;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.stats.ErrorMetrics;
+import dev.autoencoder.models.codec.CodeFile;
+import dev.autoencoder.models.codec.Compressor;
+import dev.autoencoder.models.codec.Precision;
 import dev.autoencoder.models.family.ModelSpec;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +29,11 @@ public final class CompressCommand extends DataCommand {
     protected void run() {
         Dataset samples = samples();
         ModelSpec spec = model().model().spec();
-        int[] ids = IntStream.range(0, samples.size()).map(samples::sourceIndex).toArray();
-        CodeFile file = new CodeFile(CodeFile.hash(spec), precision, spec.latent(), spec.inputShape(), origin(), ids,
-                samples.hasLabels() ? samples.labels() : null, inference().encode(samples));
+        Compressor compressor = new Compressor(inference());
+        CodeFile file = compressor.compress(samples, precision, origin());
         Path target = codes != null ? codes : output("codes.aec");
         long bytes = file.write(target);
-        double mse = ErrorMetrics.mse(inference().decode(file.codes()), samples.data());
+        double mse = ErrorMetrics.mse(compressor.decompress(file), samples.data());
         long values = (long) samples.size() * samples.sampleSize();
         stdout().printf(Locale.ROOT, "%d samples of %s (%s) encoded by %s into %d-value %s codes%n", samples.size(),
                 spec.inputShape(), origin(), model().describe(), spec.latent(), precision);

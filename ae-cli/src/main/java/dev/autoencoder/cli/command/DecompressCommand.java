@@ -1,12 +1,11 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.codec.CodeFile;
-import dev.autoencoder.cli.report.ErrorMetrics;
 import dev.autoencoder.cli.report.Pictures;
-import dev.autoencoder.data.DataFormatException;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.io.AtomicFiles;
-import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.data.stats.ErrorMetrics;
+import dev.autoencoder.models.codec.CodeFile;
+import dev.autoencoder.models.codec.Compressor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +32,10 @@ public final class DecompressCommand extends DataCommand {
     @Override
     protected void run() {
         Path source = codes != null ? codes : model().file().toAbsolutePath().resolveSibling("codes.aec");
-        CodeFile file = CodeFile.read(source);
-        ModelSpec spec = model().model().spec();
-        if (!file.madeBy(spec)) {
-            throw new DataFormatException(source, "was written by another model than " + model().describe()
-                    + " (its model fingerprint differs)");
-        }
-        float[] decoded = inference().decode(file.codes());
-        Path csv = writeCsv(output("decompressed.csv"), file, decoded, spec.inputSize());
+        Compressor compressor = new Compressor(inference());
+        CodeFile file = compressor.read(source);
+        float[] decoded = compressor.decompress(file);
+        Path csv = writeCsv(output("decompressed.csv"), file, decoded, model().model().spec().inputSize());
         stdout().printf(Locale.ROOT, "%d codes of %s decoded by %s%n  %s%n", file.size(), file.origin(), model().describe(), csv);
         Optional<Dataset> originals = originals(file);
         originals.ifPresentOrElse(o -> {

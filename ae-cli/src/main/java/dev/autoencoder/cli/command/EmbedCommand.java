@@ -1,8 +1,8 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.report.Pca;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.plot.LatentScatterPlot;
+import dev.autoencoder.data.stats.Pca;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import java.nio.file.Path;
 import java.util.Locale;

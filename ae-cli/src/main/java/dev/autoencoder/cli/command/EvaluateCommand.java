@@ -1,13 +1,11 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.data.DataRecipe;
 import dev.autoencoder.cli.data.Degradation;
-import dev.autoencoder.cli.model.Inference;
-import dev.autoencoder.cli.report.ErrorMetrics;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.SeededRandom;
-import dev.autoencoder.models.family.VariationalAutoencoder;
+import dev.autoencoder.data.stats.ErrorMetrics;
+import dev.autoencoder.models.inference.Inference;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +35,19 @@ public final class EvaluateCommand extends DataCommand {
         Inference inference = inference();
         stdout().printf(Locale.ROOT, "%s on %s, %d samples%s%n", model().describe(), clean.name(), clean.size(),
                 degradation.map(d -> ", inputs with " + d.describe()).orElse(""));
-        Map<String, Double> losses = inference.losses(inputs, clean, new Rng(seed()));
+        Map<String, Double> losses = inference.losses(inputs, clean, seed());
         losses.forEach((term, value) -> row(term, value, ""));
         double mse = ErrorMetrics.mse(inference.reconstruct(inputs), clean.data());
         row("mse", mse, "");
         row("psnr", ErrorMetrics.psnr(mse), " dB");
-        if (model().model() instanceof VariationalAutoencoder vae) {
-            float[] nll = inference.negativeLogLikelihood(vae, clean, importanceSamples, new Rng(seed()));
+        if (model().model().generative().isPresent()) {
+            float[] nll = inference.negativeLogLikelihood(clean, importanceSamples, seed());
             double mean = 0;
             for (float v : nll) {
                 mean += v / (double) nll.length;
             }
             row("nll (k=" + importanceSamples + ")", mean, String.format(Locale.ROOT, " nats (%.4g bits per dimension)",
-                    mean / Math.log(2) / vae.spec().inputSize()));
+                    mean / Math.log(2) / clean.sampleSize()));
         }
     }
 

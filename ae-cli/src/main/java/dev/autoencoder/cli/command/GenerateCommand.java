@@ -1,9 +1,7 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
-import dev.autoencoder.models.family.VariationalAutoencoder;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -35,13 +33,13 @@ public final class GenerateCommand extends ModelCommand {
         if (count < 1 || columns < 1 || grid < 2 || !(range > 0)) {
             throw new IllegalArgumentException("need --count >= 1, --columns >= 1, --grid >= 2 and --range > 0");
         }
-        VariationalAutoencoder vae = model().variational("generate");
+        model().requireGenerative("generate");
         Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw the samples of "
-                + model().describe() + ": its inputs " + vae.spec().inputShape() + " are not images"));
-        PriorPictures prior = new PriorPictures(vae, inference(), pictures);
-        Path samples = prior.samples(output("generated.png"), count, columns, new Rng(seed()));
+                + model().describe() + ": its inputs " + model().model().spec().inputShape() + " are not images"));
+        PriorPictures prior = new PriorPictures(inference(), pictures);
+        Path samples = prior.samples(output("generated.png"), count, columns, seed());
         stdout().printf(Locale.ROOT, "%d samples from the prior of %s%n  %s%n", count, model().describe(), samples);
-        if (vae.spec().latent() == 2) {
+        if (model().model().spec().latent() == 2) {
             stdout().printf("  %s%n", prior.traversal(output("traversal.png"), grid, range));
         }
     }

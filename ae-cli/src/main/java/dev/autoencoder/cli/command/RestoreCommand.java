@@ -1,7 +1,7 @@
 package dev.autoencoder.cli.command;
 
 import dev.autoencoder.cli.data.Degradation;
-import dev.autoencoder.cli.report.ErrorMetrics;
+import dev.autoencoder.data.stats.ErrorMetrics;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.SeededRandom;

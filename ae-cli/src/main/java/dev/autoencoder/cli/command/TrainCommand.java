@@ -11,7 +11,6 @@ import dev.autoencoder.cli.data.Degradation;
 import dev.autoencoder.cli.data.InputShapes;
 import dev.autoencoder.cli.data.LoadedData;
 import dev.autoencoder.cli.data.Task;
-import dev.autoencoder.cli.model.Inference;
 import dev.autoencoder.cli.model.RunFolder;
 import dev.autoencoder.cli.option.BackendOptions;
 import dev.autoencoder.cli.option.DataOptions;
@@ -33,10 +32,9 @@ import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.checkpoint.Provenance;
 import dev.autoencoder.models.checkpoint.TrainingState;
 import dev.autoencoder.models.factory.Models;
+import dev.autoencoder.models.inference.Inference;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
-import dev.autoencoder.models.family.StackedAutoencoder;
-import dev.autoencoder.models.family.VariationalAutoencoder;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.optim.Optimizer;
 import dev.autoencoder.models.train.EpochMetrics;
@@ -148,8 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
         printHeader(stdout, start, data, training, selected, run);
         if (!resume) {
             start.recipe().write(run.dir());
-            if (start.model() instanceof StackedAutoencoder stacked && settings.pretrainEpochs() > 0) {
-                training.pretrain(stacked, data);
+            if (settings.pretrainEpochs() > 0) {
+                training.pretrain(start.model(), data);
             }
         }
         Provenance provenance = new Provenance(settings.seed(), backend.name(), backend.version(), Provenance.frameworkVersion(),
@@ -302,10 +300,10 @@ public final class TrainCommand implements Callable<Integer> {
             stages.add(pictures.get().images("target", shownTargets.data()));
         }
         written.add(pictures.get().comparison(run.reconstructions(), name + ", validation samples", columns, stages));
-        if (start.model() instanceof VariationalAutoencoder vae) {
-            PriorPictures prior = new PriorPictures(vae, inference, pictures.get());
-            written.add(prior.samples(run.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, new Rng(settings.seed())));
-            if (vae.spec().latent() == 2) {
+        if (start.model().generative().isPresent()) {
+            PriorPictures prior = new PriorPictures(inference, pictures.get());
+            written.add(prior.samples(run.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, settings.seed()));
+            if (start.model().spec().latent() == 2) {
                 written.add(prior.traversal(run.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
             }
         }

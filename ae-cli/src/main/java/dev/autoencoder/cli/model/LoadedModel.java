@@ -6,7 +6,6 @@ import dev.autoencoder.cli.data.DataRecipe;
 import dev.autoencoder.models.checkpoint.CheckpointException;
 import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.family.Autoencoder;
-import dev.autoencoder.models.family.VariationalAutoencoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,13 +30,12 @@ public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> rec
         return new LoadedModel(model, file, DataRecipe.read(folder));
     }
 
-    /** The model as a VAE, or an error saying that {@code job} needs one. */
-    public VariationalAutoencoder variational(String job) {
-        if (model instanceof VariationalAutoencoder vae) {
-            return vae;
+    /** An error saying that {@code job} needs a model with a prior, unless this one has it. */
+    public void requireGenerative(String job) {
+        if (model.generative().isEmpty()) {
+            throw new IllegalArgumentException(job + " needs a vae or conv-vae model, but " + file + " holds a model of family "
+                    + model.spec().family().id());
         }
-        throw new IllegalArgumentException(job + " needs a vae or conv-vae model, but " + file + " holds a model of family "
-                + model.spec().family().id());
     }
 
     /** For messages: {@code conv-vae model runs/x/best.safetensors}. */

@@ -1,6 +1,6 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.codec.Precision;
+import dev.autoencoder.models.codec.Precision;
 import dev.autoencoder.cli.data.NoiseKind;
 import dev.autoencoder.cli.data.Split;
 import dev.autoencoder.cli.data.Task;

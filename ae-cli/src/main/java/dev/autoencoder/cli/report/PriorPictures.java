@@ -1,8 +1,7 @@
 package dev.autoencoder.cli.report;
 
-import dev.autoencoder.api.random.Rng;
-import dev.autoencoder.cli.model.Inference;
-import dev.autoencoder.models.family.VariationalAutoencoder;
+import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.inference.Inference;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,26 +9,25 @@ import java.util.Locale;
  * What a VAE's prior looks like: samples decoded from random codes, and for a 2-D latent space a traversal, the
  * decoded images of a regular grid of codes (z0 left to right, z1 bottom to top).
  *
- * @param vae       the model
- * @param inference batched decoding with it
+ * @param inference batched decoding with a model that has a prior
  * @param pictures  how its samples are drawn
  */
-public record PriorPictures(VariationalAutoencoder vae, Inference inference, Pictures pictures) {
+public record PriorPictures(Inference inference, Pictures pictures) {
     /** Images per side of a traversal, unless asked otherwise. */
     public static final int DEFAULT_GRID = 12;
     /** A traversal spans {@code [-range, range]} in prior standard deviations, unless asked otherwise. */
     public static final double DEFAULT_RANGE = 2.5;
 
-    /** {@code count} samples from the prior, drawn with {@code rng}, in rows of {@code columns}. */
-    public Path samples(Path png, int count, int columns, Rng rng) {
-        float[] drawn = inference.sample(vae, count, rng);
-        return pictures.grid(png, count + " samples of " + vae.spec().family().id(), pictures.images("samples", drawn), columns);
+    /** {@code count} samples from the prior, drawn from {@code seed}, in rows of {@code columns}. */
+    public Path samples(Path png, int count, int columns, long seed) {
+        float[] drawn = inference.sample(count, seed);
+        return pictures.grid(png, count + " samples of " + spec().family().id(), pictures.images("samples", drawn), columns);
     }
 
     /** The decoded {@code grid x grid} codes evenly spaced over {@code [-range, range]^2}; the latent space must be 2-D. */
     public Path traversal(Path png, int grid, double range) {
-        if (vae.spec().latent() != 2) {
-            throw new IllegalArgumentException("a traversal needs a 2-d latent space, not " + vae.spec().latent() + "-d");
+        if (spec().latent() != 2) {
+            throw new IllegalArgumentException("a traversal needs a 2-d latent space, not " + spec().latent() + "-d");
         }
         float[] codes = new float[grid * grid * 2];
         for (int row = 0; row < grid; row++) {
@@ -39,7 +37,11 @@ public record PriorPictures(VariationalAutoencoder vae, Inference inference, Pic
                 codes[k + 1] = (float) (range - 2 * range * row / (grid - 1));
             }
         }
-        String title = String.format(Locale.ROOT, "latent space of %s, z in [-%.2g, %.2g]^2", vae.spec().family().id(), range, range);
+        String title = String.format(Locale.ROOT, "latent space of %s, z in [-%.2g, %.2g]^2", spec().family().id(), range, range);
         return pictures.grid(png, title, pictures.images("traversal", inference.decode(codes)), grid);
+    }
+
+    private ModelSpec spec() {
+        return inference.model().spec();
     }
 }

@@ -3,7 +3,6 @@ package dev.autoencoder.cli.train;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.Objective;
-import dev.autoencoder.models.family.StackedAutoencoder;
 import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
 import dev.autoencoder.models.train.Progress;
@@ -42,7 +41,7 @@ public final class Training {
     }
 
     /** Greedy pretraining: each stage trains one encoder layer and its decoder on the codes of the layers below. */
-    public void pretrain(StackedAutoencoder model, TrainingData data) {
+    public void pretrain(Autoencoder model, TrainingData data) {
         List<Objective> stages = model.pretrainingStages();
         TrainConfig config = settings.pretrainConfig();
         for (int k = 0; k < stages.size(); k++) {

@@ -1,9 +1,16 @@
 package dev.autoencoder.models.family;
 
+import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.models.nn.Forward;
+import java.util.List;
+import java.util.Optional;
 
-/** An autoencoder: an encoder to a code, a decoder back to data space, and its training objective. */
+/**
+ * An autoencoder: an encoder to a code, a decoder back to data space, and its training objective. What only some
+ * families can do (sample, pretrain greedily, score by likelihood) each model answers for itself, so callers never
+ * ask which family a model is.
+ */
 public interface Autoencoder extends Objective {
     /** The value this model was built from, which rebuilds it. */
     ModelSpec spec();
@@ -17,5 +24,36 @@ public interface Autoencoder extends Objective {
     /** {@code decode(encode(x))}. */
     default Var reconstruct(Var x, Forward pass) {
         return decode(encode(x, pass), pass);
+    }
+
+    /**
+     * The anomaly score of each sample of {@code x}, a vector of one value per sample (higher is more anomalous).
+     *
+     * @throws IllegalArgumentException when this model cannot compute {@code score}
+     */
+    default Var anomalyScore(Var x, AnomalyScore score, Forward pass) {
+        if (score instanceof AnomalyScore.ReconstructionError) {
+            return PerSample.sum(Functions.squaredError(reconstruct(x, pass), x)).mul(1.0 / spec().inputSize());
+        }
+        throw new IllegalArgumentException("a " + spec().family().id() + " model cannot score by " + score.describe()
+                + "; it scores by " + AnomalyScore.reconstructionError().describe());
+    }
+
+    /**
+     * The score this model is best judged by, given {@code samples} Monte-Carlo samples where it draws any: the
+     * reconstruction error, or a variational model's reconstruction probability.
+     */
+    default AnomalyScore preferredAnomalyScore(int samples) {
+        return AnomalyScore.reconstructionError();
+    }
+
+    /** The model's prior and likelihood, if it has them (the variational families). */
+    default Optional<Generative> generative() {
+        return Optional.empty();
+    }
+
+    /** The greedy layer-wise pretraining stages to run before the main fit, lowest first; none for most families. */
+    default List<Objective> pretrainingStages() {
+        return List.of();
     }
 }

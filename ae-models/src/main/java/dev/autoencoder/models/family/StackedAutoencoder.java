@@ -60,6 +60,7 @@ public final class StackedAutoencoder extends EncoderDecoder {
     }
 
     /** The greedy pretraining stages, lowest layer first; each trains only {@code E_k} and {@code D_k}. */
+    @Override
     public List<Objective> pretrainingStages() {
         List<Objective> stages = new ArrayList<>();
         for (int k = 0; k < encoderLayers.size(); k++) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Variational autoencoder (Kingma and Welling 2014), MLP or convolutional. The encoder gives the posterior
@@ -18,7 +19,7 @@ import java.util.Map;
  * with {@code eps ~ N(0, I)} drawn in shared code; the loss is
  * {@code scale * L(g(z), x) + beta * w * KL(q(z|x) || N(0, I))}, with {@code w} the KL warm-up weight.
  */
-public final class VariationalAutoencoder implements Autoencoder {
+public final class VariationalAutoencoder implements Autoencoder, Generative {
     /** Bounds of the log-variance: exp(-30) to exp(20), far outside what training reaches, never NaN. */
     public static final double LOG_VAR_MIN = -30;
     public static final double LOG_VAR_MAX = 20;
@@ -89,21 +90,14 @@ public final class VariationalAutoencoder implements Autoencoder {
 
     /** {@code log p(x | z)} per sample, summed over every data dimension. */
     private Var logLikelihood(Var raw, Var x) {
-        return perSample(spec.likelihood().negLogLikelihood(raw, x)).neg();
-    }
-
-    private static Var perSample(Var v) {
-        int[] axes = new int[v.shape().rank() - 1];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = i + 1;
-        }
-        return v.sum(false, axes);
+        return PerSample.sum(spec.likelihood().negLogLikelihood(raw, x)).neg();
     }
 
     /**
      * Importance-sampled negative log-likelihood {@code -log (1/k) sum_i p(x, z_i) / q(z_i | x)} per sample, with k
      * posterior samples (Burda et al. 2016); an upper bound on the true NLL that tightens as k grows.
      */
+    @Override
     public Var negativeLogLikelihood(Var x, int k, Forward pass) {
         Posterior q = posterior(x, pass);
         double halfLog2Pi = 0.5 * Math.log(2 * Math.PI);
@@ -111,8 +105,8 @@ public final class VariationalAutoencoder implements Autoencoder {
         for (int i = 0; i < k; i++) {
             Var eps = epsilon(q, pass);
             Var z = sample(q, eps);
-            Var logPz = perSample(z.square().mul(-0.5).add(-halfLog2Pi));
-            Var logQz = perSample(eps.square().add(q.logVar()).mul(-0.5).add(-halfLog2Pi));
+            Var logPz = PerSample.sum(z.square().mul(-0.5).add(-halfLog2Pi));
+            Var logQz = PerSample.sum(eps.square().add(q.logVar()).mul(-0.5).add(-halfLog2Pi));
             Var logPx = logLikelihood(decoder.forward(z, pass), x);
             int n = x.shape().dim(0);
             logWeights.add(logPx.add(logPz).sub(logQz).reshape(n, 1));
@@ -135,10 +129,30 @@ public final class VariationalAutoencoder implements Autoencoder {
     }
 
     /** {@code n} draws from the model: codes from the prior {@code N(0, I)}, decoded. */
+    @Override
     public Var sample(int n, Forward pass) {
         Shape shape = Shape.of(n, spec.latent());
         Var z = pass.tape().constant(pass.rng().normal(pass.tape().backend(), shape, meanHead.weight().value().dtype(), 0, 1));
         return decode(z, pass);
+    }
+
+    /** Scores by reconstruction error, or by the negative reconstruction log-probability. */
+    @Override
+    public Var anomalyScore(Var x, AnomalyScore score, Forward pass) {
+        if (score instanceof AnomalyScore.ReconstructionProbability probability) {
+            return reconstructionLogProbability(x, probability.samples(), pass).neg();
+        }
+        return Autoencoder.super.anomalyScore(x, score, pass);
+    }
+
+    @Override
+    public AnomalyScore preferredAnomalyScore(int samples) {
+        return AnomalyScore.reconstructionProbability(samples);
+    }
+
+    @Override
+    public Optional<Generative> generative() {
+        return Optional.of(this);
     }
 
     @Override

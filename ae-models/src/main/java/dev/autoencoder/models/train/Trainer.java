@@ -1,7 +1,5 @@
 package dev.autoencoder.models.train;
 
-import dev.autoencoder.api.DType;
-import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
@@ -9,6 +7,8 @@ import dev.autoencoder.api.autodiff.Gradients;
 import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.models.inference.HostBatches;
 import dev.autoencoder.models.family.Loss;
 import dev.autoencoder.models.family.Objective;
 import dev.autoencoder.models.nn.Forward;
@@ -38,11 +38,13 @@ public final class Trainer {
     private final TensorBackend backend;
     private final TrainConfig config;
     private final List<TrainingListener> listeners;
+    private final HostBatches batches;
 
     public Trainer(TensorBackend backend, TrainConfig config, List<TrainingListener> listeners) {
         this.backend = backend;
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.batches = new HostBatches(backend, config.batchSize(), config.dtype());
     }
 
     /** The generator of one purpose in one epoch. */
@@ -98,6 +100,8 @@ public final class Trainer {
     private Map<String, Double> trainEpoch(Objective model, Optimizer optimizer, double lr, TrainingData data, int[] indices,
             int epoch) {
         int[] order = permute(indices, stream(SHUFFLE_STREAM, epoch));
+        Dataset inputs = inputs(data);
+        Dataset targets = targets(data);
         Rng noise = stream(NOISE_STREAM, epoch);
         Averages averages = new Averages();
         int steps = (order.length + config.batchSize() - 1) / config.batchSize();
@@ -107,7 +111,7 @@ public final class Trainer {
             int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
             Map<String, Double> values;
             try (TensorScope scope = backend.newScope()) {
-                values = step(model, optimizer, lr, gather(data.inputs(), data, batch), gather(data.targets(), data, batch), noise,
+                values = step(model, optimizer, lr, batches.upload(inputs.select(batch)), batches.upload(targets.select(batch)), noise,
                         epoch, step, scope);
             }
             averages.add(values, batch.length);
@@ -140,18 +144,7 @@ public final class Trainer {
 
     /** Every loss term averaged over {@code indices}, without training (parameters constant, no corruption). */
     public Map<String, Double> evaluate(Objective model, TrainingData data, int[] indices, Rng noise) {
-        Averages averages = new Averages();
-        for (int from = 0; from < indices.length; from += config.batchSize()) {
-            int[] batch = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + config.batchSize()));
-            try (TensorScope scope = backend.newScope()) {
-                Tape tape = new Tape(backend);
-                Forward pass = Forward.inference(tape, noise);
-                Loss loss = model.loss(tape.constant(gather(data.inputs(), data, batch)),
-                        tape.constant(gather(data.targets(), data, batch)), pass);
-                averages.add(values(loss), batch.length);
-            }
-        }
-        return averages.means();
+        return batches.meanLosses(model, inputs(data).select(indices), targets(data).select(indices), noise);
     }
 
     private Map<Parameter, Tensor> gradients(Gradients g, Forward pass, int epoch, int step) {
@@ -187,18 +180,12 @@ public final class Trainer {
         return backend.toDoubles(v.value())[0];
     }
 
-    /** The samples at {@code batch} as one tensor {@code [n, sampleShape...]} of the configured dtype. */
-    private Tensor gather(float[] source, TrainingData data, int[] batch) {
-        int per = data.sampleSize();
-        float[] values = new float[batch.length * per];
-        for (int i = 0; i < batch.length; i++) {
-            System.arraycopy(source, batch[i] * per, values, i * per, per);
-        }
-        int[] dims = new int[data.sampleShape().length + 1];
-        dims[0] = batch.length;
-        System.arraycopy(data.sampleShape(), 0, dims, 1, dims.length - 1);
-        Tensor t = backend.fromFloats(values, Shape.of(dims));
-        return config.dtype() == DType.F32 ? t : backend.cast(t, config.dtype());
+    private static Dataset inputs(TrainingData data) {
+        return Dataset.unlabeled("inputs", data.inputs(), data.sampleShape());
+    }
+
+    private static Dataset targets(TrainingData data) {
+        return Dataset.unlabeled("targets", data.targets(), data.sampleShape());
     }
 
     private static int[] permute(int[] indices, Rng rng) {

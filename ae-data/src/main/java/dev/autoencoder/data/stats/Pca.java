@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.report;
+package dev.autoencoder.data.stats;
 
 /**
  * Principal component analysis to a few dimensions, enough to draw a latent space of any size in 2-D: the

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.codec;
+package dev.autoencoder.models.codec;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.report;
+package dev.autoencoder.data.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.report;
+package dev.autoencoder.data.stats;
 
 /** Reconstruction errors of values in [0, 1]: mean squared error, PSNR, per-sample errors. */
 public final class ErrorMetrics {

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.codec;
+package dev.autoencoder.models.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.codec;
+package dev.autoencoder.models.codec;
 
 /**
  * IEEE 754 half-precision conversion (Java 17 has no {@code Float.floatToFloat16}): round to nearest, ties to even,

@@ -1,0 +1,114 @@
+package dev.autoencoder.models.inference;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.Samples;
+import dev.autoencoder.models.family.AnomalyScore;
+import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.family.Generative;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A trained model applied to host samples in batches: codes, reconstructions, decodings, draws from the prior,
+ * anomaly scores and losses, each as a plain row-major {@code float[]}. Samples must have the model's input shape.
+ *
+ * <p>One instance serves concurrent callers: the model's parameters are only read, every batch runs in its own
+ * scope on the calling thread, and every call that draws noise takes its own seed, so eight threads get exactly
+ * what one thread gets. Results depend on the batch size only through the order of the noise drawn.
+ */
+public final class Inference {
+    private final Autoencoder model;
+    private final HostBatches batches;
+
+    /** Inference with {@code model} (F32 parameters on {@code backend}) in batches of {@code batchSize}. */
+    public Inference(TensorBackend backend, Autoencoder model, int batchSize) {
+        this.model = model;
+        this.batches = new HostBatches(backend, batchSize, DType.F32);
+    }
+
+    /** The model. */
+    public Autoencoder model() {
+        return model;
+    }
+
+    /** The code of every sample (a VAE's posterior mean): {@code n x latent} values. */
+    public float[] encode(Samples x) {
+        return batches.map(checked(x), model::encode, new Rng(0));
+    }
+
+    /** {@code decode(encode(x))} of every sample: {@code n x inputSize} values. */
+    public float[] reconstruct(Samples x) {
+        return batches.map(checked(x), model::reconstruct, new Rng(0));
+    }
+
+    /** The decoder's output for row-major codes of the model's latent size: {@code n x inputSize} values. */
+    public float[] decode(float[] codes) {
+        int latent = model.spec().latent();
+        if (codes.length % latent != 0) {
+            throw new IllegalArgumentException(codes.length + " values are not whole codes of " + latent);
+        }
+        return batches.map(Dataset.unlabeled("codes", codes, latent), model::decode, new Rng(0));
+    }
+
+    /**
+     * {@code n} draws from the model's prior, decoded: {@code n x inputSize} values.
+     *
+     * @throws IllegalArgumentException when the model has no prior (only variational models do)
+     */
+    public float[] sample(int n, long seed) {
+        Generative generative = generative("sample");
+        if (n < 1) {
+            throw new IllegalArgumentException("the number of samples must be at least 1, got " + n);
+        }
+        // one placeholder row per draw, so that draws are batched like samples
+        return batches.map(Dataset.unlabeled("draws", new float[n], 1), (rows, pass) -> generative.sample(rows.shape().dim(0), pass),
+                new Rng(seed));
+    }
+
+    /**
+     * The anomaly score of every sample (higher is more anomalous), as the model computes {@code score}; any
+     * Monte-Carlo samples are drawn from {@code seed}.
+     *
+     * @throws IllegalArgumentException when the model cannot compute {@code score}
+     */
+    public float[] scores(Samples x, AnomalyScore score, long seed) {
+        return batches.map(checked(x), (v, pass) -> model.anomalyScore(v, score, pass), new Rng(seed));
+    }
+
+    /**
+     * A variational model's importance-sampled negative log-likelihood of every sample, in nats, with {@code k}
+     * posterior samples each drawn from {@code seed}.
+     */
+    public float[] negativeLogLikelihood(Samples x, int k, long seed) {
+        Generative generative = generative("estimate a log-likelihood");
+        if (k < 1) {
+            throw new IllegalArgumentException("the importance-sampled likelihood needs at least 1 sample, got " + k);
+        }
+        return batches.map(checked(x), (v, pass) -> generative.negativeLogLikelihood(v, k, pass), new Rng(seed));
+    }
+
+    /**
+     * Every term of the model's training loss (and {@code total}) averaged over the samples as in evaluation:
+     * parameters fixed, no corruption, a VAE's epsilon drawn from {@code seed}.
+     */
+    public Map<String, Double> losses(Samples inputs, Samples targets, long seed) {
+        return batches.meanLosses(model, checked(inputs), checked(targets), new Rng(seed));
+    }
+
+    private Generative generative(String job) {
+        return model.generative().orElseThrow(() -> new IllegalArgumentException("a " + model.spec().family().id()
+                + " model has no prior, so it cannot " + job + "; train a vae or conv-vae"));
+    }
+
+    private Samples checked(Samples x) {
+        int[] expected = model.spec().inputShape().stream().mapToInt(Integer::intValue).toArray();
+        if (!Arrays.equals(x.sampleShape(), expected)) {
+            throw new IllegalArgumentException("the model takes samples of shape " + model.spec().inputShape() + " but '" + x.name()
+                    + "' has samples of shape " + Arrays.toString(x.sampleShape()));
+        }
+        return x;
+    }
+}
