@@ -111,6 +111,21 @@ public final class HostTensor {
         return out;
     }
 
+    /** The position of the first NaN or infinite element, or -1 when every element is finite. */
+    int firstNonFinite() {
+        for (int i = 0; i < size(); i++) {
+            if (!Double.isFinite(element(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Element {@code i} in row-major order, widened to a double. */
+    double element(int i) {
+        return dtype == DType.F32 ? floats[i] : doubles[i];
+    }
+
     /** The F32 elements themselves, not copied (null for F64); callers must not modify them. */
     float[] floatData() {
         return floats;

@@ -3,6 +3,7 @@ package dev.autoencoder.models.checkpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.random.Rng;
@@ -10,7 +11,6 @@ import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Init;
-import dev.autoencoder.models.nn.Parameter;
 import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.TrainConfig;
 import java.nio.file.Path;
@@ -77,26 +77,52 @@ public final class ModelCheckpoint {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new CheckpointException(file, "has unreadable ae metadata: " + e.getMessage(), e);
         }
-        Autoencoder model = Models.build(spec, new Init(backend, dtype, new Rng(0)));
-        Map<String, Parameter> params = model.parameters();
         Map<String, HostTensor> tensors = checkpoint.tensors();
-        for (String name : tensors.keySet()) {
-            if (!params.containsKey(name)) {
-                throw new CheckpointException(file, "holds tensor '" + name + "', which a " + spec.family().id() + " model does not have");
-            }
-        }
-        params.forEach((name, p) -> {
-            HostTensor t = tensors.get(name);
-            if (t == null) {
-                throw new CheckpointException(file, "lacks tensor '" + name + "' of its " + spec.family().id() + " model");
-            }
-            if (!t.shape().equals(p.shape())) {
-                throw new CheckpointException(file, "tensor '" + name + "' has shape " + t.shape() + " but the spec needs " + p.shape());
-            }
-            Tensor value = t.toTensor(backend);
+        requireTensorsOf(file, spec, tensors);
+        Autoencoder model = Models.build(spec, new Init(backend, dtype, new Rng(0)));
+        model.parameters().forEach((name, p) -> {
+            Tensor value = tensors.get(name).toTensor(backend);
             backend.release(p.set(value.dtype() == dtype ? value : backend.cast(value, dtype)));
         });
         return new Loaded(model, provenance);
+    }
+
+    /**
+     * Checks, before any model is built, that {@code tensors} are exactly the parameters {@code spec} describes, by
+     * name and shape, and that every value is finite. The tensors are bounded by the file's size, so a spec that
+     * asks for more than the file holds is refused here, before it can allocate.
+     */
+    private static void requireTensorsOf(Path file, ModelSpec spec, Map<String, HostTensor> tensors) {
+        Map<String, Shape> expected;
+        try {
+            expected = Models.parameterShapes(spec);
+        } catch (RuntimeException e) {
+            throw new CheckpointException(file, "has a model spec that describes no model: " + e.getMessage(), e);
+        }
+        String family = spec.family().id();
+        for (String name : tensors.keySet()) {
+            if (!expected.containsKey(name)) {
+                throw new CheckpointException(file, "holds tensor '" + name + "', which a " + family + " model does not have");
+            }
+        }
+        expected.forEach((name, shape) -> {
+            HostTensor t = tensors.get(name);
+            if (t == null) {
+                throw new CheckpointException(file, "lacks tensor '" + name + "' of its " + family + " model");
+            }
+            if (!t.shape().equals(shape)) {
+                throw new CheckpointException(file, "tensor '" + name + "' has shape " + t.shape() + " but the spec needs " + shape);
+            }
+            requireFinite(file, name, t);
+        });
+    }
+
+    private static void requireFinite(Path file, String name, HostTensor t) {
+        int bad = t.firstNonFinite();
+        if (bad >= 0) {
+            throw new CheckpointException(file, "tensor '" + name + "' holds " + t.element(bad) + " at element " + bad
+                    + "; a model with non-finite weights computes nothing useful");
+        }
     }
 
     /** Writes the training state (optimizer slots, steps, progress, config) to {@code file}, atomically. */

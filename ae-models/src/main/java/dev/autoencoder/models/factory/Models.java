@@ -1,11 +1,12 @@
 package dev.autoencoder.models.factory;
 
-import dev.autoencoder.models.family.ModelSpec;
-import dev.autoencoder.models.family.Family;
+import dev.autoencoder.api.Shape;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ContractiveAutoencoder;
 import dev.autoencoder.models.family.DenoisingAutoencoder;
 import dev.autoencoder.models.family.EncoderDecoder;
+import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.family.SparseAutoencoder;
 import dev.autoencoder.models.family.StackedAutoencoder;
 import dev.autoencoder.models.family.VariationalAutoencoder;
@@ -18,7 +19,9 @@ import dev.autoencoder.models.nn.Layer;
 import dev.autoencoder.models.nn.Reshape;
 import dev.autoencoder.models.nn.Sequential;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the model a {@link ModelSpec} describes, drawing its parameters from {@link Init} in a fixed order
@@ -27,6 +30,17 @@ import java.util.List;
  */
 public final class Models {
     private Models() {
+    }
+
+    /**
+     * The name and shape of every parameter the model of {@code spec} has, found without allocating any of them.
+     *
+     * @throws IllegalArgumentException when the spec describes no buildable model
+     */
+    public static Map<String, Shape> parameterShapes(ModelSpec spec) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        build(spec, Init.shapesOnly()).parameters().forEach((name, p) -> shapes.put(name, p.shape()));
+        return shapes;
     }
 
     /** The model of {@code spec} with freshly initialised parameters. */

@@ -5,6 +5,7 @@ import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.models.nn.Parameter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,11 @@ public final class Adam extends Optimizer {
     public static Adam of(Map<String, Parameter> parameters, double beta1, double beta2, double eps, double weightDecay,
             boolean decoupled) {
         return new Adam(parameters, beta1, beta2, eps, weightDecay, decoupled);
+    }
+
+    @Override
+    protected List<String> slotNames() {
+        return List.of("exp_avg", "exp_avg_sq");
     }
 
     @Override

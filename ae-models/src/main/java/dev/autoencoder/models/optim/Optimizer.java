@@ -5,7 +5,9 @@ import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.models.nn.Parameter;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A first-order optimizer over named parameters. Each step computes new parameter values and per-parameter state
@@ -47,19 +49,52 @@ public abstract class Optimizer {
         return out;
     }
 
-    /** Restores the state written by {@link #state()} and the step count. */
+    /**
+     * Restores the state written by {@link #state()} and the step count, after checking that it is this optimizer's
+     * state for these parameters: every slot of every parameter present once steps were taken, none before, each
+     * with its parameter's shape and dtype, and nothing else.
+     *
+     * @throws IllegalArgumentException naming the first slot that is missing, unknown or misshapen
+     */
     public void restore(Map<String, Tensor> state, long completedSteps) {
-        slots.clear();
+        if (completedSteps < 0) {
+            throw new IllegalArgumentException("a negative optimizer step count: " + completedSteps);
+        }
+        Map<Parameter, Map<String, Tensor>> restored = new IdentityHashMap<>();
         state.forEach((key, t) -> {
             int dot = key.lastIndexOf('.');
-            Parameter p = parameters.get(key.substring(0, dot));
+            Parameter p = dot < 0 ? null : parameters.get(key.substring(0, dot));
             if (p == null) {
-                throw new IllegalArgumentException("optimizer state for unknown parameter '" + key.substring(0, dot) + "'");
+                throw new IllegalArgumentException("optimizer state '" + key + "' belongs to no parameter being trained");
             }
-            slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(key.substring(dot + 1), t);
+            String slot = key.substring(dot + 1);
+            if (!slotNames().contains(slot)) {
+                throw new IllegalArgumentException("optimizer state '" + key + "' is no slot of this optimizer (its slots: "
+                        + slotNames() + ")");
+            }
+            if (!t.shape().equals(p.shape()) || t.dtype() != p.value().dtype()) {
+                throw new IllegalArgumentException("optimizer state '" + key + "' is " + t.shape() + " " + t.dtype()
+                        + " but its parameter is " + p.shape() + " " + p.value().dtype());
+            }
+            restored.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(slot, t);
         });
+        new TreeMap<>(parameters).forEach((name, p) -> {
+            for (String slot : slotNames()) {
+                boolean present = restored.getOrDefault(p, Map.of()).containsKey(slot);
+                if (present != completedSteps > 0) {
+                    throw new IllegalArgumentException(present ? "optimizer state '" + name + "." + slot
+                            + "' is present before any step was taken" : "optimizer state lacks '" + name + "." + slot + "' after "
+                            + completedSteps + " steps");
+                }
+            }
+        });
+        slots.clear();
+        slots.putAll(restored);
         this.steps = completedSteps;
     }
+
+    /** The names of the slots every parameter has once this optimizer has taken a step. */
+    protected abstract List<String> slotNames();
 
     /** A parameter's slots during one update. */
     protected final class Slots {

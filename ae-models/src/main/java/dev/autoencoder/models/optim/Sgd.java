@@ -3,6 +3,7 @@ package dev.autoencoder.models.optim;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.models.nn.Parameter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,11 @@ public final class Sgd extends Optimizer {
         super(parameters);
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+    }
+
+    @Override
+    protected List<String> slotNames() {
+        return momentum == 0 ? List.of() : List.of("momentum_buffer");
     }
 
     @Override
