@@ -6,9 +6,9 @@ import dev.autoencoder.cli.data.DataRecipe;
 import dev.autoencoder.cli.model.Inference;
 import dev.autoencoder.cli.report.Auroc;
 import dev.autoencoder.cli.report.ErrorMetrics;
-import dev.autoencoder.cli.report.ScoreHistogram;
 import dev.autoencoder.cli.report.Threshold;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.family.VariationalAutoencoder;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
@@ -82,7 +83,8 @@ public final class AnomalyCommand extends DataCommand {
         } else {
             groups.put(samples.name(), scores);
         }
-        Path png = ScoreHistogram.write(output("scores.png"), scoreName() + " on " + samples.name(), groups, threshold.value());
+        Path png = new ScoreHistogram().write(output("scores.png"), scoreName() + " on " + samples.name(), groups,
+                OptionalDouble.of(threshold.value()));
         stdout().printf(Locale.ROOT, "%s on %s, %d samples; score: %s%n", model().describe(), samples.name(), samples.size(), scoreName());
         stdout().printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
         stdout().printf(Locale.ROOT, "  flagged %d of %d (%.2f%%)%n", flagged.length, scores.length, 100.0 * flagged.length / scores.length);

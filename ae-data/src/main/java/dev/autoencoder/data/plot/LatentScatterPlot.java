@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
@@ -19,9 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * well-separated colours are used in turn; beyond ten classes the marker shape changes too.
  */
 public final class LatentScatterPlot {
-    private static final List<Color> PALETTE = List.of(
-            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-            new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf));
+    private static final List<Color> PALETTE = ChartPng.PALETTE;
     private static final List<Marker> MARKERS = List.of(
             SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP);
 
@@ -30,9 +27,7 @@ public final class LatentScatterPlot {
 
     /** A plot of {@code width} x {@code height} pixels. */
     public LatentScatterPlot(int width, int height) {
-        if (width < 100 || height < 100) {
-            throw new IllegalArgumentException("a plot needs at least 100x100 pixels, got " + width + "x" + height);
-        }
+        ChartPng.requireSize(width, height);
         this.width = width;
         this.height = height;
     }
@@ -54,11 +49,8 @@ public final class LatentScatterPlot {
             throw new IllegalArgumentException(points.length + " values are not " + source.size()
                     + " non-empty 2-D points");
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("z0")
-                .yAxisTitle("z1").build();
+        XYChart chart = ChartPng.xyChart(width, height, title, "z0", "z1", Styler.LegendPosition.OutsideE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(5);
         TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
         for (int i = 0; i < source.size(); i++) {
