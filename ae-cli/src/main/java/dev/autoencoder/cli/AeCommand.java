@@ -11,6 +11,7 @@ import dev.autoencoder.cli.command.EvaluateCommand;
 import dev.autoencoder.cli.command.GenerateCommand;
 import dev.autoencoder.cli.command.InpaintCommand;
 import dev.autoencoder.cli.command.InterpolateCommand;
+import dev.autoencoder.cli.command.PlotCommand;
 import dev.autoencoder.cli.command.ReconstructCommand;
 import dev.autoencoder.cli.command.SuperResolveCommand;
 import dev.autoencoder.cli.command.TrainCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ae", mixinStandardHelpOptions = true, versionProvider = AeVersion.class,
         description = "Autoencoders for the JVM: train them, and use them to embed, reconstruct, denoise, super-resolve, "
-                + "inpaint, detect anomalies, generate, interpolate and compress.",
+                + "inpaint, detect anomalies, generate, interpolate and compress, and draw what they wrote.",
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             InterpolateCommand.class,
             CompressCommand.class,
             DecompressCommand.class,
+            PlotCommand.class,
             BenchCommand.class,
             BackendsCommand.class,
             CommandLine.HelpCommand.class

@@ -2,8 +2,8 @@ package dev.autoencoder.cli.command;
 
 import dev.autoencoder.cli.data.Classes;
 import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.report.ScoreHistogram;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.anomaly.AnomalyDetector;
 import dev.autoencoder.models.anomaly.GroundTruth;
@@ -13,10 +13,10 @@ import dev.autoencoder.models.anomaly.ThresholdRule;
 import dev.autoencoder.models.family.AnomalyScore;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,15 +80,11 @@ public final class AnomalyCommand extends DataCommand {
         Path all = csv.writeScores(output("scores.csv"), samples, scores);
         Path anomalies = csv.writeScores(output("anomalies.csv"), samples.select(flagged), gather(scores, flagged));
         Optional<boolean[]> truth = GroundTruth.of(samples, normal);
-        Map<String, float[]> groups = new LinkedHashMap<>();
-        String normalName = normal.map(c -> " (" + samples.labelName(c) + ")").orElse("");
-        if (truth.isPresent()) {
-            groups.put("normal" + normalName, select(scores, truth.get(), false));
-            groups.put("anomalous", select(scores, truth.get(), true));
-        } else {
-            groups.put(samples.name(), scores);
-        }
-        Path png = ScoreHistogram.write(output("scores.png"), score.describe() + " on " + samples.name(), groups, threshold.value());
+        String normalName = "normal" + normal.map(c -> " (" + samples.labelName(c) + ")").orElse("");
+        Map<String, float[]> groups = truth.map(t -> ScoreHistogram.byTruth(scores, t, normalName))
+                .orElseGet(() -> Map.of(samples.name(), scores));
+        Path png = new ScoreHistogram().write(output("scores.png"), score.describe() + " on " + samples.name(), groups,
+                OptionalDouble.of(threshold.value()));
         stdout().printf(Locale.ROOT, "%s on %s, %d samples; score: %s%n", model().describe(), samples.name(), samples.size(),
                 score.describe());
         stdout().printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
@@ -121,10 +117,6 @@ public final class AnomalyCommand extends DataCommand {
         stdout().printf(Locale.ROOT, "  AUROC %.4f  average precision %.4f  (%d anomalies; flagged: precision %.3f, recall %.3f)%n",
                 ranking.auroc(), ranking.averagePrecision(), positives, flagged.length == 0 ? 0.0 : (double) hits / flagged.length,
                 (double) hits / positives);
-    }
-
-    private static float[] select(float[] scores, boolean[] truth, boolean wanted) {
-        return gather(scores, IntStream.range(0, scores.length).filter(i -> truth[i] == wanted).toArray());
     }
 
     private static float[] gather(float[] scores, int[] indices) {

@@ -2,7 +2,6 @@ package dev.autoencoder.cli.command;
 
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.plot.LatentScatterPlot;
-import dev.autoencoder.data.stats.Pca;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,23 +20,8 @@ public final class EmbedCommand extends DataCommand {
         int latent = model().model().spec().latent();
         float[] codes = inference().encode(samples);
         Path csv = new ResultCsvWriter().writeEmbeddings(output("embeddings.csv"), samples, codes, latent);
-        float[] points;
-        String title;
-        if (latent == 1) {
-            points = new float[2 * samples.size()];
-            for (int i = 0; i < samples.size(); i++) {
-                points[2 * i] = codes[i];
-            }
-            title = "1-d codes";
-        } else if (latent == 2) {
-            points = codes;
-            title = "2-d codes";
-        } else {
-            points = Pca.project(codes, samples.size(), latent, 2);
-            title = latent + "-d codes, first two principal components";
-        }
-        Path png = new LatentScatterPlot().write(output("latent.png"), title + " of " + samples.name() + " ("
-                + model().model().spec().family().id() + ")", points, samples);
+        Path png = new LatentScatterPlot().writeCodes(output("latent.png"), samples.name() + " ("
+                + model().model().spec().family().id() + ")", codes, latent, samples);
         stdout().printf(Locale.ROOT, "%d codes of %d dimensions from %s%n  %s%n  %s%n", samples.size(), latent, model().describe(),
                 csv, png);
     }

@@ -22,12 +22,11 @@ import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
 import dev.autoencoder.cli.train.CheckpointWriter;
-import dev.autoencoder.cli.train.LossCurves;
-import dev.autoencoder.cli.train.MetricsCsv;
 import dev.autoencoder.cli.train.TrainSettings;
 import dev.autoencoder.cli.train.Training;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.SeededRandom;
+import dev.autoencoder.data.plot.LossCurvePlot;
 import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.checkpoint.Provenance;
 import dev.autoencoder.models.checkpoint.TrainingState;
@@ -38,6 +37,7 @@ import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.optim.Optimizer;
 import dev.autoencoder.models.train.EpochMetrics;
+import dev.autoencoder.models.train.MetricsCsv;
 import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.Trainer;
 import dev.autoencoder.models.train.TrainingData;
@@ -279,7 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = start.settings();
         List<Path> written = new ArrayList<>();
         String name = start.model().spec().family().id() + " on " + start.data().name();
-        written.add(LossCurves.write(run.lossPlot(), name, MetricsCsv.read(run.metrics())));
+        written.add(new LossCurvePlot().write(run.lossPlot(), name, MetricsCsv.readCurves(run.metrics())));
         Optional<Pictures> pictures = InputShapes.displayShape(start.model().spec().inputShape(),
                 start.recipe().images()).map(Pictures::new);
         if (pictures.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.autoencoder.models.checkpoint.TrainingState;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.optim.Optimizer;
 import dev.autoencoder.models.train.EpochMetrics;
+import dev.autoencoder.models.train.MetricsCsv;
 import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.TrainingListener;
 import java.util.ArrayList;

@@ -7,10 +7,11 @@ import java.util.List;
  * double quotes around a cell with {@code ""} standing for a quote inside it. Quoted cells cannot
  * span lines (numeric data never needs that).
  */
-final class CsvLineSplitter {
+public final class CsvLineSplitter {
     private final char delimiter;
 
-    CsvLineSplitter(char delimiter) {
+    /** A splitter of lines whose cells are separated by {@code delimiter}. */
+    public CsvLineSplitter(char delimiter) {
         this.delimiter = delimiter;
     }
 
@@ -19,7 +20,7 @@ final class CsvLineSplitter {
      *
      * @return null on success, or the problem (an unterminated quote, text after a closing quote)
      */
-    String split(String line, List<String> cells) {
+    public String split(String line, List<String> cells) {
         cells.clear();
         int pos = 0;
         int length = line.length();

@@ -1,13 +1,13 @@
 package dev.autoencoder.data.plot;
 
 import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.stats.Pca;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
@@ -19,9 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * well-separated colours are used in turn; beyond ten classes the marker shape changes too.
  */
 public final class LatentScatterPlot {
-    private static final List<Color> PALETTE = List.of(
-            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-            new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf));
+    private static final List<Color> PALETTE = ChartPng.PALETTE;
     private static final List<Marker> MARKERS = List.of(
             SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP);
 
@@ -30,9 +28,7 @@ public final class LatentScatterPlot {
 
     /** A plot of {@code width} x {@code height} pixels. */
     public LatentScatterPlot(int width, int height) {
-        if (width < 100 || height < 100) {
-            throw new IllegalArgumentException("a plot needs at least 100x100 pixels, got " + width + "x" + height);
-        }
+        ChartPng.requireSize(width, height);
         this.width = width;
         this.height = height;
     }
@@ -54,11 +50,8 @@ public final class LatentScatterPlot {
             throw new IllegalArgumentException(points.length + " values are not " + source.size()
                     + " non-empty 2-D points");
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("z0")
-                .yAxisTitle("z1").build();
+        XYChart chart = ChartPng.xyChart(width, height, title, "z0", "z1", Styler.LegendPosition.OutsideE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(5);
         TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
         for (int i = 0; i < source.size(); i++) {
@@ -76,5 +69,30 @@ public final class LatentScatterPlot {
             series++;
         }
         return ChartPng.write(png, chart);
+    }
+
+    /**
+     * Writes {@code source.size()} codes of {@code dim} values (row-major, in the order of {@code source}) in 2-D:
+     * as they are with two dimensions, on a line with one, on their first two principal axes with more; titled
+     * "&lt;what the axes are&gt; of {@code of}".
+     *
+     * @return {@code png}
+     */
+    public Path writeCodes(Path png, String of, float[] codes, int dim, Samples source) {
+        int n = source.size();
+        if (dim < 1 || codes.length != (long) n * dim) {
+            throw new IllegalArgumentException(codes.length + " values are not " + n + " codes of " + dim);
+        }
+        if (dim == 2) {
+            return write(png, "2-d codes of " + of, codes, source);
+        }
+        if (dim == 1) {
+            float[] points = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                points[2 * i] = codes[i];
+            }
+            return write(png, "1-d codes of " + of, points, source);
+        }
+        return write(png, dim + "-d codes, first two principal components of " + of, Pca.project(codes, n, dim, 2), source);
     }
 }

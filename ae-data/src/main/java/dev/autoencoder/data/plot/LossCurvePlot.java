@@ -1,77 +1,102 @@
 package dev.autoencoder.data.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Plots training curves (loss, or any metric per epoch) as a line chart PNG with XChart: one line
- * per named curve, value {@code k} of a curve drawn at epoch {@code k + 1}. Non-finite values (a
- * diverged epoch) and, on a log scale, non-positive values are left out of the line.
+ * The loss curves of a training run as one PNG with XChart: one panel per loss term, side by side under the run's
+ * title, each with the training curve (solid) and the validation curve (dashed). A loss of one term (the term and its
+ * equal total) has one wide panel, "loss". Epochs are marked with dots up to 30 epochs. Values that are not finite
+ * are left out of the line.
  */
 public final class LossCurvePlot {
-    private final int width;
-    private final int height;
-    private final boolean logScale;
-
-    /** A plot of {@code width} x {@code height} pixels, with a logarithmic y axis when {@code logScale}. */
-    public LossCurvePlot(int width, int height, boolean logScale) {
-        if (width < 100 || height < 100) {
-            throw new IllegalArgumentException("a plot needs at least 100x100 pixels, got " + width + "x" + height);
-        }
-        this.width = width;
-        this.height = height;
-        this.logScale = logScale;
-    }
-
-    /** An 800 x 500 plot with a linear y axis. */
-    public LossCurvePlot() {
-        this(800, 500, false);
-    }
+    private static final int SINGLE_WIDTH = 800;
+    private static final int SINGLE_HEIGHT = 460;
+    private static final int PANEL_WIDTH = 440;
+    private static final int PANEL_HEIGHT = 400;
+    private static final int TITLE_HEIGHT = 36;
+    private static final String TOTAL = "total";
+    private static final int MARKED_EPOCHS = 30;
 
     /**
-     * Writes the curves to {@code png}, in the map's iteration order (a {@code LinkedHashMap} keeps
-     * the order they were added in).
+     * Draws {@code curves} into {@code png}: 800 x 496 pixels for a one-term loss, else 440 pixels wide per term and
+     * 436 high (a 36-pixel title band above the panels).
      *
-     * @param yAxisTitle what the values are, e.g. {@code "loss"}
      * @return {@code png}
-     * @throws IllegalArgumentException when no curve has a point to draw
+     * @throws IllegalArgumentException when a term has no finite value to draw
      * @throws dev.autoencoder.data.DataException when the file cannot be written
      */
-    public Path write(Path png, String title, String yAxisTitle, Map<String, double[]> curves) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("epoch")
-                .yAxisTitle(yAxisTitle).build();
-        chart.getStyler().setYAxisLogarithmic(logScale);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setMarkerSize(5);
-        int drawn = 0;
-        for (Map.Entry<String, double[]> curve : curves.entrySet()) {
-            double[] values = curve.getValue();
-            int[] kept = IntStream.range(0, values.length).filter(k -> drawable(values[k])).toArray();
-            if (kept.length == 0) {
-                continue;
+    public Path write(Path png, String title, EpochCurves curves) {
+        List<String> terms = new ArrayList<>(curves.train().keySet());
+        if (terms.size() == 2 && terms.contains(TOTAL)) {
+            terms = List.of(TOTAL);
+        }
+        boolean single = terms.size() == 1;
+        int width = single ? SINGLE_WIDTH : PANEL_WIDTH;
+        int height = single ? SINGLE_HEIGHT : PANEL_HEIGHT;
+        List<BufferedImage> panels = new ArrayList<>();
+        for (String term : terms) {
+            panels.add(ChartPng.render(panel(single ? "loss" : term, term, curves, width, height)));
+        }
+        BufferedImage image = new BufferedImage(width * terms.size(), height + TITLE_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.drawString(title, (image.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 24);
+            for (int k = 0; k < panels.size(); k++) {
+                g.drawImage(panels.get(k), k * width, TITLE_HEIGHT, null);
             }
-            double[] epochs = IntStream.of(kept).mapToDouble(k -> k + 1).toArray();
-            double[] ys = IntStream.of(kept).mapToDouble(k -> values[k]).toArray();
-            XYSeries series = chart.addSeries(curve.getKey(), epochs, ys);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            drawn++;
+        } finally {
+            g.dispose();
         }
-        if (drawn == 0) {
-            throw new IllegalArgumentException("no curve has a finite" + (logScale ? " positive" : "") + " value to plot");
-        }
-        return ChartPng.write(png, chart);
+        return ChartPng.write(png, image);
     }
 
-    private boolean drawable(double value) {
-        return Double.isFinite(value) && (!logScale || value > 0);
+    private static XYChart panel(String name, String term, EpochCurves curves, int width, int height) {
+        XYChart chart = ChartPng.xyChart(width, height, name, "epoch", "", Styler.LegendPosition.OutsideS);
+        Styler styler = chart.getStyler();
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setMarkerSize(curves.epochs().length > MARKED_EPOCHS ? 0 : 5);
+        int drawn = curve(chart, "train", curves.epochs(), curves.train().get(term), ChartPng.PALETTE.get(0), ChartPng.SOLID);
+        if (!curves.validation().isEmpty()) {
+            drawn += curve(chart, "validation", curves.epochs(), curves.validation().get(term), ChartPng.PALETTE.get(1),
+                    ChartPng.DASHED);
+        }
+        if (drawn == 0) {
+            throw new IllegalArgumentException("loss term '" + term + "' has no finite value to plot");
+        }
+        return chart;
+    }
+
+    /** Adds the finite points of {@code values} as a line; returns 1, or 0 when there is none. */
+    private static int curve(XYChart chart, String name, int[] epochs, double[] values, Color color, BasicStroke stroke) {
+        int[] kept = IntStream.range(0, values.length).filter(k -> Double.isFinite(values[k])).toArray();
+        if (kept.length == 0) {
+            return 0;
+        }
+        XYSeries series = chart.addSeries(name, IntStream.of(kept).mapToDouble(k -> epochs[k]).toArray(),
+                IntStream.of(kept).mapToDouble(k -> values[k]).toArray());
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setLineStyle(stroke);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        return 1;
     }
 }

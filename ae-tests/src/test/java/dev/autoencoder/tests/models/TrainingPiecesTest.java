@@ -25,7 +25,7 @@ import dev.autoencoder.models.optim.Adam;
 import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
 import dev.autoencoder.models.optim.Sgd;
-import dev.autoencoder.models.train.MetricsCsvLog;
+import dev.autoencoder.models.train.MetricsCsv;
 import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.TrainConfig;
 import dev.autoencoder.models.train.Trainer;
@@ -98,7 +98,7 @@ class TrainingPiecesTest {
     void earlyStoppingStopsAfterPatienceEpochsWithoutImprovementAndTheLogHasEveryEpoch() throws IOException {
         Autoencoder model = new ModelFactory(b).build(ModelSpec.defaults(Family.AE, List.of(64)), 1);
         Path csv = dir.resolve("metrics.csv");
-        Trainer trainer = new Trainer(b, new TrainConfig(10, 64, 1, 0.2, 2, 0, 0, DType.F32), List.of(new MetricsCsvLog(csv)));
+        Trainer trainer = new Trainer(b, new TrainConfig(10, 64, 1, 0.2, 2, 0, 0, DType.F32), List.of(new MetricsCsv(csv, List.of())));
         TrainingResult r = trainer.fit(model, Adam.adam(model.parameters(), 0), LrSchedule.constant(0), Digits.flat(), Progress.start());
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.history().size(), "the first epoch sets the best; two without improvement stop it");
