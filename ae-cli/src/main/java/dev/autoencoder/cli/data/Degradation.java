@@ -2,6 +2,7 @@ package dev.autoencoder.cli.data;
 
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.transform.Downscale;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.data.transform.Occlusion;
 import java.util.random.RandomGenerator;
 
@@ -17,20 +18,19 @@ public sealed interface Degradation {
     String describe();
 
     /**
-     * Noise of a denoising autoencoder.
+     * Noise of a denoising autoencoder, the same {@link Noise} the model adds when it trains.
      *
-     * @param kind  which noise
-     * @param level its sigma or probability
+     * @param noise the noise
      */
-    record Noise(NoiseKind kind, double level) implements Degradation {
+    record AddedNoise(Noise noise) implements Degradation {
         @Override
         public Dataset apply(Dataset clean, RandomGenerator rng) {
-            return kind.onData(level).apply(clean, rng);
+            return noise.apply(clean, rng);
         }
 
         @Override
         public String describe() {
-            return kind + " noise " + level;
+            return noise.describe();
         }
     }
 
