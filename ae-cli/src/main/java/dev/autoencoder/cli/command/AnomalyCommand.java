@@ -1,14 +1,14 @@
 package dev.autoencoder.cli.command;
 
 import dev.autoencoder.api.random.Rng;
-import dev.autoencoder.cli.data.Classes;
-import dev.autoencoder.cli.data.DataRecipe;
 import dev.autoencoder.cli.model.Inference;
 import dev.autoencoder.cli.report.Auroc;
 import dev.autoencoder.cli.report.ErrorMetrics;
 import dev.autoencoder.cli.report.ScoreHistogram;
 import dev.autoencoder.cli.report.Threshold;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
+import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.family.VariationalAutoencoder;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.Degradation;
 import dev.autoencoder.cli.option.NoiseOptions;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Degradation;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

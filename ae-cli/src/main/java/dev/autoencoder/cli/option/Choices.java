@@ -1,9 +1,9 @@
 package dev.autoencoder.cli.option;
 
 import dev.autoencoder.cli.codec.Precision;
-import dev.autoencoder.cli.data.Split;
-import dev.autoencoder.cli.data.Task;
 import dev.autoencoder.cli.train.OptimizerKind;
+import dev.autoencoder.data.catalog.Split;
+import dev.autoencoder.data.catalog.Task;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;

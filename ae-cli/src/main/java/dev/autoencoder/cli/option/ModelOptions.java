@@ -1,6 +1,6 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.data.InputShapes;
+import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;

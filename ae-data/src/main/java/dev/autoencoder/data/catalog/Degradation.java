@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.transform.Downscale;
@@ -16,6 +16,12 @@ public sealed interface Degradation {
 
     /** For titles and reports, e.g. {@code masking noise 0.3}. */
     String describe();
+
+    private static void requireAtLeast(int min, int value, String setting) {
+        if (value < min) {
+            throw new IllegalArgumentException(setting + " must be at least " + min + ", got " + value);
+        }
+    }
 
     /**
      * Noise of a denoising autoencoder, the same {@link Noise} the model adds when it trains.
@@ -41,9 +47,7 @@ public sealed interface Degradation {
      */
     record LowResolution(int factor) implements Degradation {
         public LowResolution {
-            if (factor < 2) {
-                throw new IllegalArgumentException("--factor must be at least 2, got " + factor);
-            }
+            requireAtLeast(2, factor, "the super-resolution factor");
         }
 
         @Override
@@ -69,9 +73,7 @@ public sealed interface Degradation {
      */
     record MissingPatch(int patch) implements Degradation {
         public MissingPatch {
-            if (patch < 1) {
-                throw new IllegalArgumentException("--patch must be at least 1, got " + patch);
-            }
+            requireAtLeast(1, patch, "the inpainting patch side");
         }
 
         @Override
