@@ -28,6 +28,9 @@ public final class DataCatalog {
      */
     public LoadedData load(DataRequest request, Optional<Scaling> saved) {
         String source = request.source().trim();
+        if (request.named() && request.window() != null) {
+            throw new IllegalArgumentException("a window cuts a time series from a CSV file, but " + source + " is a dataset of images");
+        }
         return switch (source) {
             case DataRequest.DIGITS -> Holdout.of(source, BundledDigits.load(), Scaling.ofRange(0, BundledDigits.MAX_PIXEL));
             case DataRequest.FASHION_MNIST -> IdxSources.named(source, IdxDatasetRepository.fashionMnist(null));

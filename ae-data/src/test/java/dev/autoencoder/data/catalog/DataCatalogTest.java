@@ -195,6 +195,7 @@ class DataCatalogTest {
         var window = assertThrows(DataFormatException.class, () -> catalog.load(new DataRequest(notIdx.toString(), 4, null, null),
                 Optional.empty()));
         assertTrue(window.getMessage().contains("not a .csv file"), window.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> catalog.load(new DataRequest("digits", 4, null, null), Optional.empty()));
     }
 
     @Test
