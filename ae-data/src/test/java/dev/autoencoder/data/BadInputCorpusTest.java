@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autoencoder.data.catalog.DataCatalog;
+import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.csv.ColumnRef;
 import dev.autoencoder.data.csv.CsvLoader;
 import dev.autoencoder.data.csv.CsvOptions;
@@ -17,8 +19,6 @@ import dev.autoencoder.data.mnist.DatasetLocator;
 import dev.autoencoder.data.mnist.IdxDatasetRepository;
 import dev.autoencoder.data.mnist.IdxDatasetSpec;
 import dev.autoencoder.data.mnist.IdxSplit;
-import dev.autoencoder.data.series.SlidingWindows;
-import dev.autoencoder.data.series.TimeSeriesLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -151,8 +152,8 @@ class BadInputCorpusTest {
                 new BadInput("time series shorter than a window", DataFormatException.class,
                         "has 3 rows, fewer than one window of 5 steps", f -> {
                             Path file = Files.writeString(f.resolve("series.csv"), "v\n1\n2\n3\n");
-                            return new Attempt(file.toString(), () -> new TimeSeriesLoader().load(file,
-                                    CsvOptions.defaults(), new SlidingWindows(5, 1)));
+                            return new Attempt(file.toString(), () -> new DataCatalog().load(
+                                    new DataRequest(file.toString(), 5, 1, null), Optional.empty()));
                         }),
                 new BadInput("images of mixed sizes with no resize", DataFormatException.class,
                         "images of mixed sizes need a target size", f -> {

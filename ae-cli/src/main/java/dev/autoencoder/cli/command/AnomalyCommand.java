@@ -1,8 +1,8 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.Classes;
-import dev.autoencoder.cli.data.DataRecipe;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
+import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.anomaly.AnomalyDetector;

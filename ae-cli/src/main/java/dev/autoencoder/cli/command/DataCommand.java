@@ -1,12 +1,12 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.DataCatalog;
-import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.data.InputShapes;
-import dev.autoencoder.cli.data.LoadedData;
-import dev.autoencoder.cli.data.Split;
 import dev.autoencoder.cli.option.DataOptions;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.DataCatalog;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.InputShapes;
+import dev.autoencoder.data.catalog.LoadedData;
+import dev.autoencoder.data.catalog.Split;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

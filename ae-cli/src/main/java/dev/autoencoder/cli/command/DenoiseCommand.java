@@ -1,10 +1,8 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.Degradation;
-import dev.autoencoder.cli.data.NoiseKind;
 import dev.autoencoder.cli.option.NoiseOptions;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.models.family.Corruption;
+import dev.autoencoder.data.catalog.Degradation;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +19,7 @@ public final class DenoiseCommand extends RestoreCommand {
 
     @Override
     protected Optional<Degradation> degradation(Dataset raw) {
-        Optional<Corruption> own = Optional.ofNullable(model().model().spec().corruption());
-        NoiseKind kind = noise.kind().orElse(own.map(c -> NoiseKind.of(c.kind())).orElse(NoiseKind.MASKING));
-        double level = noise.level().orElse(own.map(Corruption::level).orElse(NoiseOptions.DEFAULT_LEVEL));
-        return Optional.of(new Degradation.Noise(kind, level));
+        return Optional.of(new Degradation.AddedNoise(noise.noise(model().model().spec().corruption())));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.data.Degradation;
+import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.data.SeededRandom;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.Degradation;
 import dev.autoencoder.data.stats.ErrorMetrics;
 import dev.autoencoder.models.inference.Inference;
 import java.util.Locale;
@@ -31,7 +31,7 @@ public final class EvaluateCommand extends DataCommand {
         }
         Dataset clean = samples();
         Optional<Degradation> degradation = model().recipe().flatMap(DataRecipe::degradation);
-        Dataset inputs = degradation.map(d -> fitted(d.apply(rawSamples(), SeededRandom.of(seed())))).orElse(clean);
+        Dataset inputs = degradation.map(d -> fitted(d.apply(rawSamples(), new Rng(seed())))).orElse(clean);
         Inference inference = inference();
         stdout().printf(Locale.ROOT, "%s on %s, %d samples%s%n", model().describe(), clean.name(), clean.size(),
                 degradation.map(d -> ", inputs with " + d.describe()).orElse(""));

@@ -1,10 +1,10 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.data.Degradation;
 import dev.autoencoder.cli.option.PatchOption;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.ImageShape;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.Degradation;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

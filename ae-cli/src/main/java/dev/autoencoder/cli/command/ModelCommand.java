@@ -1,13 +1,13 @@
 package dev.autoencoder.cli.command;
 
 import dev.autoencoder.api.TensorBackend;
-import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.data.InputShapes;
 import dev.autoencoder.cli.model.LoadedModel;
 import dev.autoencoder.cli.option.BackendOptions;
 import dev.autoencoder.cli.option.CheckpointOption;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.models.inference.Inference;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.Degradation;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Degradation;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 

@@ -1,10 +1,10 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.data.Degradation;
-import dev.autoencoder.data.stats.ErrorMetrics;
+import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.data.SeededRandom;
+import dev.autoencoder.data.catalog.Degradation;
+import dev.autoencoder.data.stats.ErrorMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ abstract class RestoreCommand extends DataCommand {
         Dataset raw = rawSamples();
         Dataset clean = samples();
         Optional<Degradation> degradation = degradation(raw);
-        Dataset input = degradation.map(d -> fitted(d.apply(raw, SeededRandom.of(seed())))).orElse(clean);
+        Dataset input = degradation.map(d -> fitted(d.apply(raw, new Rng(seed())))).orElse(clean);
         float[] output = inference().reconstruct(input);
         stdout().printf(Locale.ROOT, "%s on %s, %d samples%s%n", model().describe(), clean.name(), clean.size(),
                 degradation.map(d -> ", " + d.describe()).orElse(""));

@@ -2,7 +2,7 @@ package dev.autoencoder.cli.model;
 
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.TensorBackend;
-import dev.autoencoder.cli.data.DataRecipe;
+import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.models.checkpoint.CheckpointException;
 import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.family.Autoencoder;

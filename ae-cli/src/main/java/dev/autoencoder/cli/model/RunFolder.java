@@ -1,6 +1,6 @@
 package dev.autoencoder.cli.model;
 
-import dev.autoencoder.cli.data.DataRecipe;
+import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.models.checkpoint.CheckpointException;
 import java.io.IOException;
 import java.nio.file.Files;

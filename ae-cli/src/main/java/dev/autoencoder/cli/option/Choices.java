@@ -1,19 +1,19 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.models.codec.Precision;
-import dev.autoencoder.cli.data.NoiseKind;
-import dev.autoencoder.cli.data.Split;
-import dev.autoencoder.cli.data.Task;
 import dev.autoencoder.cli.train.OptimizerKind;
+import dev.autoencoder.data.catalog.Split;
+import dev.autoencoder.data.catalog.Task;
+import dev.autoencoder.data.transform.Noise;
+import dev.autoencoder.models.codec.Precision;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /**
  * Option values that name one of a fixed set of choices ({@code --noise salt-and-pepper}, {@code --model conv-vae}):
@@ -27,7 +27,7 @@ public final class Choices {
     public static void register(CommandLine commandLine) {
         commandLine.registerConverter(Family.class, of(Family.values(), Family::id));
         commandLine.registerConverter(Presets.class, of(Presets.values(), Presets::id));
-        commandLine.registerConverter(NoiseKind.class, of(NoiseKind.values(), Object::toString));
+        commandLine.registerConverter(Noise.Kind.class, of(Noise.Kind.values(), Noise.Kind::id));
         commandLine.registerConverter(Task.class, of(Task.values(), Object::toString));
         commandLine.registerConverter(Split.class, of(Split.values(), Object::toString));
         commandLine.registerConverter(OptimizerKind.class, of(OptimizerKind.values(), Object::toString));
@@ -45,6 +45,14 @@ public final class Choices {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(Family.values()).map(Family::id).iterator();
+        }
+    }
+
+    /** The noise names, for help texts ({@code completionCandidates}). */
+    public static final class NoiseKinds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Noise.Kind.values()).map(Noise.Kind::id).iterator();
         }
     }
 

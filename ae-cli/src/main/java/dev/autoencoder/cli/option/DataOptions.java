@@ -1,7 +1,7 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.data.DataRecipe;
-import dev.autoencoder.cli.data.DataRequest;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.DataRequest;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,8 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.data.InputShapes;
-import dev.autoencoder.cli.data.NoiseKind;
+import dev.autoencoder.data.catalog.InputShapes;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Presets;
-import dev.autoencoder.models.family.Corruption;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.ModelSpec;
 import java.util.List;
@@ -87,16 +86,14 @@ public final class ModelOptions {
                 base.sparsityTarget(), beta(family, base.beta()), base.reconstructionScale());
     }
 
-    private Corruption corruption(Family family, Corruption base) {
+    private Noise corruption(Family family, Noise base) {
         if (!noise.given()) {
             return base;
         }
         if (family != Family.DENOISING_AE && family != Family.STACKED_AE) {
             throw new IllegalArgumentException("--noise and --noise-level apply to denoising-ae and stacked-ae, not " + family.id());
         }
-        NoiseKind kind = noise.kind().orElse(base != null ? NoiseKind.of(base.kind()) : NoiseKind.MASKING);
-        double level = noise.level().orElse(base != null ? base.level() : NoiseOptions.DEFAULT_LEVEL);
-        return kind.inModel(level);
+        return noise.noise(base);
     }
 
     private double beta(Family family, double base) {

@@ -1,6 +1,6 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.data.NoiseKind;
+import dev.autoencoder.data.transform.Noise;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -9,23 +9,32 @@ public final class NoiseOptions {
     /** The level used when neither the options nor a model give one. */
     public static final double DEFAULT_LEVEL = 0.3;
 
-    @Option(names = "--noise", paramLabel = "KIND",
+    @Option(names = "--noise", paramLabel = "KIND", completionCandidates = Choices.NoiseKinds.class,
             description = "Noise: ${COMPLETION-CANDIDATES}. Default: the denoising model's own, else masking.")
-    private NoiseKind kind;
+    private Noise.Kind kind;
 
     @Option(names = "--noise-level", paramLabel = "LEVEL",
-            description = "Sigma of gaussian noise, or the probability of masking and salt-and-pepper. Default: the "
+            description = "Sigma of gaussian noise (added as it is, not clamped), or the probability of masking and salt-and-pepper. Default: the "
                     + "denoising model's own, else " + DEFAULT_LEVEL + ".")
     private Double level;
 
     /** The kind asked for. */
-    public Optional<NoiseKind> kind() {
+    public Optional<Noise.Kind> kind() {
         return Optional.ofNullable(kind);
     }
 
     /** The level asked for. */
     public Optional<Double> level() {
         return Optional.ofNullable(level);
+    }
+
+    /**
+     * The noise asked for, completed by {@code base} (a model's own noise, or null): its kind and level where the
+     * options give none, else masking and {@link #DEFAULT_LEVEL}.
+     */
+    public Noise noise(Noise base) {
+        return new Noise(kind().orElse(base != null ? base.kind() : Noise.Kind.MASKING),
+                level().orElse(base != null ? base.level() : DEFAULT_LEVEL));
     }
 
     /** Whether either option was given. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLConnection;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a published file (http, https or file URL) to a local path and verifies it against its
- * published SHA-256 digest. The download goes to a temporary file that is renamed into place only
+ * published SHA-256 digest. The download is written by {@link AtomicFiles}, which renames it into place only
  * after the digest matches, so the target is either a verified copy or absent. A target that
  * already exists with the right digest is not downloaded again.
  */
@@ -55,25 +56,22 @@ public final class Downloader {
             return target;
         }
         LOG.info("downloading {} to {}", source, target);
-        Path temp = null;
         try {
-            Path folder = target.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + target.getFileName(), ".download");
-            String actual = fetch(source, temp);
-            if (!actual.equals(expected)) {
-                throw new ChecksumMismatchException(target, expected, actual);
-            }
-            AtomicFiles.moveIntoPlace(temp, target.toAbsolutePath());
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFiles.replace(target, channel -> {
+                String actual = fetch(source, Channels.newOutputStream(channel));
+                if (!actual.equals(expected)) {
+                    throw new ChecksumMismatchException(target, expected, actual);
+                }
+            });
             return target;
         } catch (IOException e) {
             throw DataException.ofSource(source.toString(), "download to " + target + " failed: " + e, e);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
         }
     }
 
-    private String fetch(URI source, Path temp) throws IOException {
+    /** Copies {@code source} to {@code sink} (left open) and returns the SHA-256 digest of the bytes. */
+    private String fetch(URI source, OutputStream sink) throws IOException {
         URLConnection connection = source.toURL().openConnection();
         connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
@@ -86,9 +84,8 @@ public final class Downloader {
             }
         }
         MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = connection.getInputStream();
-                OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-            in.transferTo(out);
+        try (InputStream in = connection.getInputStream()) {
+            in.transferTo(new DigestOutputStream(sink, digest));
         }
         return Sha256.hex(digest);
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.DatasetView;
-import dev.autoencoder.data.SeededRandom;
 import dev.autoencoder.data.bundled.BundledDigits;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -22,9 +22,9 @@ class BatchingTest {
 
     @Test
     void permutationsAreSeededAndComplete() {
-        int[] a = Shuffling.permutation(1000, SeededRandom.of(11));
-        assertArrayEquals(a, Shuffling.permutation(1000, SeededRandom.of(11)));
-        assertFalse(Arrays.equals(a, Shuffling.permutation(1000, SeededRandom.of(12))));
+        int[] a = Shuffling.permutation(1000, new Rng(11));
+        assertArrayEquals(a, Shuffling.permutation(1000, new Rng(11)));
+        assertFalse(Arrays.equals(a, Shuffling.permutation(1000, new Rng(12))));
         int[] sorted = a.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {
@@ -35,7 +35,7 @@ class BatchingTest {
     @Test
     void splitsAreDisjointAndCoverEverySample() {
         Dataset digits = BundledDigits.load();
-        Splits splits = Splits.shuffled(digits, 0.1, 0.2, SeededRandom.of(3));
+        Splits splits = Splits.shuffled(digits, 0.1, 0.2, new Rng(3));
         assertEquals(359, splits.test().size());
         assertEquals(180, splits.validation().size());
         assertEquals(1797 - 359 - 180, splits.train().size());
@@ -60,20 +60,11 @@ class BatchingTest {
     }
 
     @Test
-    void batchesHaveAFixedSizeAndAPartialLastBatch() {
+    void aSliceSharesTheDatasetsArray() {
         Dataset digits = BundledDigits.load();
-        List<DatasetView> batches = Batches.of(digits, 256);
-        assertEquals(8, batches.size());
-        assertEquals(Batches.count(1797, 256), batches.size());
-        assertEquals(256, batches.get(0).size());
-        assertEquals(1797 - 7 * 256, batches.get(7).size());
-        assertEquals(256 * 64, batches.get(0).features().length);
-    }
-
-    @Test
-    void unshuffledBatchesShareTheDatasetsArray() {
-        Dataset digits = BundledDigits.load();
-        DatasetView second = Batches.of(digits, 100).get(1);
+        DatasetView second = digits.slice(100, 200);
+        assertEquals(100, second.size());
+        assertEquals(100 * 64, second.features().length);
         FloatBuffer view = second.featureBuffer();
         float before = view.get(0);
         digits.data()[100 * 64] = before + 1;
@@ -81,14 +72,14 @@ class BatchingTest {
     }
 
     @Test
-    void shuffledBatchesChangeEveryEpochButRepeatWithTheSeed() {
+    void shufflesChangeWithEveryDrawButRepeatWithTheSeed() {
         Dataset digits = BundledDigits.load();
-        RandomGenerator epochs = SeededRandom.of(5);
-        int[] first = Batches.shuffled(digits, 64, epochs).get(0).labels();
-        int[] second = Batches.shuffled(digits, 64, epochs).get(0).labels();
+        RandomGenerator epochs = new Rng(5);
+        int[] first = Shuffling.shuffle(digits, epochs).slice(0, 64).labels();
+        int[] second = Shuffling.shuffle(digits, epochs).slice(0, 64).labels();
         assertFalse(Arrays.equals(first, second));
-        RandomGenerator again = SeededRandom.of(5);
-        assertArrayEquals(first, Batches.shuffled(digits, 64, again).get(0).labels());
-        assertArrayEquals(second, Batches.shuffled(digits, 64, again).get(0).labels());
+        RandomGenerator again = new Rng(5);
+        assertArrayEquals(first, Shuffling.shuffle(digits, again).slice(0, 64).labels());
+        assertArrayEquals(second, Shuffling.shuffle(digits, again).slice(0, 64).labels());
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.autoencoder.data.DataFormatException;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.csv.ColumnRef;
+import dev.autoencoder.data.csv.CsvLoader;
 import dev.autoencoder.data.csv.CsvOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,11 +42,12 @@ class SlidingWindowsTest {
         Path file = Files.writeString(dir.resolve("sensor.csv"), csv);
         CsvOptions options = CsvOptions.defaults().withFeatureColumns(ColumnRef.named("temp"), ColumnRef.named("load"))
                 .withLabelColumn(ColumnRef.named("anomaly"));
-        Dataset w = new TimeSeriesLoader().load(file, options, new SlidingWindows(4, 3));
+        Dataset steps = new CsvLoader().load(file, options);
+        Dataset w = new SlidingWindows(4, 3).apply(steps);
         assertEquals(3, w.size());
         assertArrayEquals(new float[] {23, 24, 25, 26, 1.5f, 2, 2.5f, 3}, w.slice(1, 2).features());
         assertArrayEquals(new int[] {0, 0, 1}, w.labels());
-        assertThrows(DataFormatException.class,
-                () -> new TimeSeriesLoader().load(file, options, new SlidingWindows(11, 1)));
+        var e = assertThrows(IllegalArgumentException.class, () -> new SlidingWindows(11, 1).apply(steps));
+        assertEquals("series 'sensor' has 10 steps, fewer than one window of 11", e.getMessage());
     }
 }

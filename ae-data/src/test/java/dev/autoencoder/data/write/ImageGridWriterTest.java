@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Previews;
-import dev.autoencoder.data.SeededRandom;
 import dev.autoencoder.data.TestImages;
 import dev.autoencoder.data.bundled.BundledDigits;
 import dev.autoencoder.data.transform.Downscale;
-import dev.autoencoder.data.transform.GaussianNoise;
 import dev.autoencoder.data.transform.MinMaxScaler;
+import dev.autoencoder.data.transform.Noise;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -55,7 +55,7 @@ class ImageGridWriterTest {
     @Test
     void writesAComparisonOfStagesSideBySide() throws IOException {
         Dataset clean = scaledDigits().slice(0, 8).toDataset();
-        Dataset noisy = GaussianNoise.clamped(0.25, 0, 1).apply(clean, SeededRandom.of(9));
+        Dataset noisy = new Noise(Noise.Kind.GAUSSIAN, 0.25).apply(clean, new Rng(9));
         Dataset lowRes = Downscale.by(2).apply(clean);
         Path png = Previews.file("digits-comparison.png");
         new ImageGridWriter().writeComparison(png, "denoising and super-resolution inputs",

@@ -8,21 +8,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoencoder.api.DType;
+import dev.autoencoder.data.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Reads and writes checkpoints in the safetensors format exactly as the Hugging Face library does: an 8-byte
@@ -57,7 +54,7 @@ public final class SafeTensors {
     /**
      * Writes {@code tensors} (in the map's iteration order) and {@code metadata} to {@code file} atomically: the
      * content goes to a temporary file in the same folder, is forced to disk, and then replaces {@code file} in a
-     * single rename, so a crash or failure never leaves a half-written checkpoint, and on failure an existing
+     * single rename (see {@link AtomicFiles}), so a crash or failure never leaves a half-written checkpoint, and on failure an existing
      * {@code file} is untouched and no temporary file remains. An empty {@code metadata} writes no
      * {@code __metadata__} entry, as the reference does without metadata.
      *
@@ -181,20 +178,13 @@ public final class SafeTensors {
         }
     }
 
-    /** Produces a file's content; the seam through which {@link #writeAtomically} receives it. */
-    @FunctionalInterface
-    interface ContentWriter {
-        /** Writes the whole content to {@code out}, which is positioned at the file's start. */
-        void writeTo(FileChannel out) throws IOException;
-    }
-
     /**
-     * Replaces {@code file} by the content {@code content} writes, atomically: it goes to a hidden temporary file
-     * in the same folder, is forced to disk, and is renamed over {@code file} (a plain replacing move where the
-     * file system cannot rename atomically). If anything fails, the temporary file is deleted, an existing
-     * {@code file} stays as it was, and the failure propagates (I/O errors as {@link CheckpointException}).
+     * Replaces {@code file} by the content {@code content} writes, atomically, through {@link AtomicFiles} (temporary
+     * file, forced to disk, renamed over {@code file}, folder forced). If anything fails, an existing {@code file}
+     * stays as it was, no temporary file remains, and the failure propagates (I/O errors as
+     * {@link CheckpointException}).
      */
-    static void writeAtomically(Path file, ContentWriter content) {
+    static void writeAtomically(Path file, AtomicFiles.ChannelWriter content) {
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new CheckpointException(file, "is a directory; a checkpoint cannot be written over it");
@@ -203,45 +193,10 @@ public final class SafeTensors {
         if (!Files.isDirectory(folder)) {
             throw new CheckpointException(file, "cannot be written: folder " + folder + " does not exist");
         }
-        Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-                out.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(target, content);
         } catch (IOException e) {
-            deleteAfterFailure(temporary, e);
             throw new CheckpointException(file, "could not be written: " + e, e);
-        } catch (RuntimeException | Error e) {
-            deleteAfterFailure(temporary, e);
-            throw e;
-        }
-        syncFolder(folder);
-    }
-
-    private static void deleteAfterFailure(Path temporary, Throwable failure) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /**
-     * Forces the folder's entry for the renamed file to disk, so that the rename survives a crash on POSIX file
-     * systems. Best effort: where folders cannot be opened (Windows) the rename is as durable as it gets, and the
-     * checkpoint itself is already complete on disk.
-     */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // nothing more can be done; see the method's documentation
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.autoencoder.models.family;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.nn.Activation;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * @param latent              code size
  * @param activation          hidden activation
  * @param likelihood          the decoder's likelihood (Bernoulli: sigmoid + BCE; Gaussian: identity + MSE)
- * @param corruption          input corruption of the denoising (and optionally the stacked) autoencoder, else null
+ * @param corruption          input noise of the denoising (and optionally the stacked) autoencoder, else null; JSON
+ *                            {@code {"kind":"MASKING","level":0.3}}
  * @param penaltyWeight       lambda of the contractive penalty, or the weight of the sparsity penalty
  * @param sparsityTarget      the KL sparsity target rho, or 0 for the L1 activity penalty
  * @param beta                weight of the VAE's KL term
@@ -23,7 +25,7 @@ import java.util.List;
  *                            the usual ELBO; W3 uses 500)
  */
 public record ModelSpec(Family family, List<Integer> inputShape, List<Integer> hidden, int latent, Activation activation,
-        Likelihood likelihood, Corruption corruption, double penaltyWeight, double sparsityTarget, double beta,
+        Likelihood likelihood, Noise corruption, double penaltyWeight, double sparsityTarget, double beta,
         double reconstructionScale) {
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -57,7 +59,7 @@ public record ModelSpec(Family family, List<Integer> inputShape, List<Integer> h
         int h2 = Math.max(8, h1 / 4);
         List<Integer> hidden = family == Family.CONTRACTIVE_AE ? List.of() : List.of(h1, h2);
         int latent = family == Family.CONTRACTIVE_AE ? Math.max(8, size / 4) : Math.max(2, Math.min(32, h2 / 2));
-        Corruption corruption = family == Family.DENOISING_AE ? new Corruption(Corruption.Kind.MASKING, 0.3) : null;
+        Noise corruption = family == Family.DENOISING_AE ? new Noise(Noise.Kind.MASKING, 0.3) : null;
         Activation activation = family == Family.CONTRACTIVE_AE ? Activation.SIGMOID : Activation.RELU;
         double penalty = switch (family) {
             case CONTRACTIVE_AE -> 0.1;

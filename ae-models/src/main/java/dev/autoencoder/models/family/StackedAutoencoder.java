@@ -2,6 +2,7 @@ package dev.autoencoder.models.family;
 
 import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.nn.Dense;
 import dev.autoencoder.models.nn.Forward;
@@ -23,7 +24,7 @@ public final class StackedAutoencoder extends EncoderDecoder {
     private final List<Dense> encoderLayers;
     private final List<Dense> decoderLayers;
     private final Activation activation;
-    private final Corruption corruption;
+    private final Noise corruption;
 
     /**
      * @param encoderLayers {@code E_1..E_L}, each followed by {@code activation}
@@ -31,7 +32,7 @@ public final class StackedAutoencoder extends EncoderDecoder {
      * @param corruption    applied to each stage's input during pretraining, or null
      */
     public StackedAutoencoder(ModelSpec spec, List<Dense> encoderLayers, List<Dense> decoderLayers, Activation activation,
-            Corruption corruption) {
+            Noise corruption) {
         super(spec, encoder(encoderLayers, activation), decoder(decoderLayers, activation));
         this.encoderLayers = List.copyOf(encoderLayers);
         this.decoderLayers = List.copyOf(decoderLayers);
@@ -83,7 +84,7 @@ public final class StackedAutoencoder extends EncoderDecoder {
             for (int i = 0; i < k; i++) {
                 below = activation.forward(encoderLayers.get(i).forward(below, pass), pass).detach();
             }
-            Var stageInput = corruption != null && pass.training() ? corruption.apply(below, pass) : below;
+            Var stageInput = corruption != null && pass.training() ? InputNoise.apply(corruption, below, pass) : below;
             Var raw = decoderLayers.get(k).forward(activation.forward(encoderLayers.get(k).forward(stageInput, pass), pass), pass);
             Var reconstruction = k == 0 ? spec().likelihood().reconstructionLoss(raw, target)
                     : Functions.mse(activation.forward(raw, pass), below);

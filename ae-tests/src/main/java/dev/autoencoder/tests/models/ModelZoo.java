@@ -1,6 +1,6 @@
 package dev.autoencoder.tests.models;
 
-import dev.autoencoder.models.family.Corruption;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.family.Family;
@@ -31,11 +31,11 @@ public final class ModelZoo {
                         null, 0, 0, 1, 12)),
                 new Entry("stacked-ae", new ModelSpec(Family.STACKED_AE, mlpIn, List.of(7), 3, Activation.SIGMOID, bern, null, 0, 0, 1, 12)),
                 new Entry("denoising-ae-gaussian", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.RELU, bern,
-                        new Corruption(Corruption.Kind.GAUSSIAN, 0.2), 0, 0, 1, 12)),
+                        new Noise(Noise.Kind.GAUSSIAN, 0.2), 0, 0, 1, 12)),
                 new Entry("denoising-ae-masking", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.LEAKY_RELU, bern,
-                        new Corruption(Corruption.Kind.MASKING, 0.3), 0, 0, 1, 12)),
+                        new Noise(Noise.Kind.MASKING, 0.3), 0, 0, 1, 12)),
                 new Entry("denoising-ae-salt-and-pepper", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.RELU, bern,
-                        new Corruption(Corruption.Kind.SALT_AND_PEPPER, 0.2), 0, 0, 1, 12)),
+                        new Noise(Noise.Kind.SALT_AND_PEPPER, 0.2), 0, 0, 1, 12)),
                 new Entry("contractive-ae", new ModelSpec(Family.CONTRACTIVE_AE, mlpIn, List.of(), 5, Activation.SIGMOID, bern, null,
                         0.5, 0, 1, 12)),
                 new Entry("contractive-ae-tanh", new ModelSpec(Family.CONTRACTIVE_AE, mlpIn, List.of(), 5, Activation.TANH, bern, null,

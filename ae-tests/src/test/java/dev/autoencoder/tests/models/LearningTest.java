@@ -15,8 +15,8 @@ import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.family.Autoencoder;
-import dev.autoencoder.models.family.Corruption;
 import dev.autoencoder.models.family.Objective;
 import dev.autoencoder.models.family.StackedAutoencoder;
 import dev.autoencoder.models.family.VariationalAutoencoder;
@@ -91,16 +91,18 @@ class LearningTest {
     Stream<DynamicTest> denoisingOutputIsCloserToTheCleanImageThanItsNoisyInput() {
         return BACKENDS.values().stream().map(b -> dynamicTest(b.name(), () -> {
             ModelSpec spec = new ModelSpec(Family.DENOISING_AE, List.of(64), List.of(64, 32), 16, dev.autoencoder.models.nn.Activation.RELU,
-                    dev.autoencoder.models.family.Likelihood.BERNOULLI, new Corruption(Corruption.Kind.MASKING, 0.3), 0, 0, 1, 64);
+                    dev.autoencoder.models.family.Likelihood.BERNOULLI, new Noise(Noise.Kind.MASKING, 0.3), 0, 0, 1, 64);
             Autoencoder dae = model(b, spec);
             TrainingData data = Digits.flat();
             train(b, dae, data, 15);
             try (TensorScope scope = b.newScope()) {
                 Tape tape = new Tape(b);
-                Rng rng = new Rng(99);
-                Var clean = tape.constant(b.fromFloats(Arrays.copyOf(data.inputs(), 200 * 64), Shape.of(200, 64)));
-                Var noisy = spec.corruption().apply(clean, Forward.training(tape, rng, 1));
-                Var denoised = dae.reconstruct(noisy, Forward.inference(tape, rng));
+                float[] cleanValues = Arrays.copyOf(data.inputs(), 200 * 64);
+                float[] noisyValues = cleanValues.clone();
+                spec.corruption().corruptInPlace(noisyValues, new int[] {64}, new Rng(99));
+                Var clean = tape.constant(b.fromFloats(cleanValues, Shape.of(200, 64)));
+                Var noisy = tape.constant(b.fromFloats(noisyValues, Shape.of(200, 64)));
+                Var denoised = dae.reconstruct(noisy, Forward.inference(tape, new Rng(99)));
                 double noisyError = mse(b, noisy, clean);
                 double denoisedError = mse(b, denoised, clean);
                 assertTrue(denoisedError < noisyError, "denoised MSE " + denoisedError + " vs noisy " + noisyError);

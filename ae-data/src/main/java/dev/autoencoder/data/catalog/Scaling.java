@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Samples;
 import dev.autoencoder.data.transform.FeatureAffine;
@@ -22,7 +22,12 @@ public record Scaling(float[] offsets, float[] scales) {
         return of(MinMaxScaler.ofRange(min, max));
     }
 
-    /** Each feature by its own minimum and maximum in {@code train}. */
+    /** 8-bit pixels, 0..255 (IDX files and images). */
+    public static Scaling ofBytes() {
+        return ofRange(0, 255);
+    }
+
+    /** Each feature by its own minimum and maximum in {@code train} (the training part only, never the test part). */
     public static Scaling fitPerFeature(Samples train) {
         return of(MinMaxScaler.fitPerFeature(train));
     }

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a model's training data was made, saved beside its checkpoints as {@value #FILE_NAME}: later commands take
- * the same data by default, scale new data the same way, draw flat samples as the images they were, and know the
- * normal class of a one-class model and the degradation a restoring model learnt.
+ * How a model's training data was made, saved beside its checkpoints as {@value #FILE_NAME}: later work on the
+ * model takes the same data by default, scales new data the same way, draws flat samples as the images they were,
+ * and knows the normal class of a one-class model and the degradation a restoring model learnt.
  *
- * @param data        the data options of the training run
+ * @param data        the data request of the training run
  * @param scaling     how raw values were scaled to [0, 1]
  * @param imageShape  one sample's image shape {@code [C, H, W]} before any flattening, or null for non-images
  * @param normalClass the only class trained on (one-class anomaly detection), or null

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public enum Split {
         return new Dataset(a.name(), values, a.sampleShape(), labels, a.classNames());
     }
 
-    /** The option value: {@code test}. */
+    /** The lower-case name, as options spell it: {@code test}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

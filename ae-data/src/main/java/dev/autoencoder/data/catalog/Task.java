@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public enum Task {
         };
     }
 
-    /** The option value: {@code super-resolve}. */
+    /** The lower-case name, as options spell it: {@code super-resolve}. */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

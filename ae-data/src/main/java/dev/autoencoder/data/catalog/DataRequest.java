@@ -1,11 +1,12 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * What the data options ask for, as stored with a training run so that later commands default to the same data.
+ * Which data to load from the {@link DataCatalog}, as stored with a training run (in its {@link DataRecipe}) so that
+ * later work on the model defaults to the same data.
  *
  * @param source      {@code digits}, {@code fashion-mnist}, {@code mnist}, or a path (an IDX images file, a CSV
  *                    file, a folder of images, or a folder holding MNIST-like IDX files)
@@ -23,13 +24,18 @@ public record DataRequest(String source, Integer window, Integer stride, String 
 
     public DataRequest {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("--data needs a value: digits, fashion-mnist, mnist or a path");
+            throw new IllegalArgumentException("a data source is needed: digits, fashion-mnist, mnist or a path");
         }
-        if (window != null && window < 1 || stride != null && stride < 1) {
-            throw new IllegalArgumentException("--window and --stride must be at least 1");
-        }
+        requirePositive("window", window);
+        requirePositive("stride", stride);
         if (stride != null && window == null) {
-            throw new IllegalArgumentException("--stride needs --window (it cuts a time series into windows)");
+            throw new IllegalArgumentException("a stride needs a window (together they cut a time series into windows)");
+        }
+    }
+
+    private static void requirePositive(String setting, Integer steps) {
+        if (steps != null && steps < 1) {
+            throw new IllegalArgumentException("the time series " + setting + " must be at least 1 step, got " + steps);
         }
     }
 

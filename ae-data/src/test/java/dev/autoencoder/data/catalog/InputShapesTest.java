@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,9 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 import java.util.stream.IntStream;
 
-/** Selecting samples by label. */
+/** Selecting samples by label, e.g. the normal class a one-class anomaly detector trains on. */
 public final class Classes {
     private Classes() {
     }
@@ -15,7 +15,8 @@ public final class Classes {
      */
     public static Dataset only(Dataset data, int label) {
         if (!data.hasLabels()) {
-            throw new IllegalArgumentException("--normal-class needs labelled data, but '" + data.name() + "' has no labels");
+            throw new IllegalArgumentException("selecting class " + label + " needs labelled data, but '" + data.name()
+                    + "' has no labels");
         }
         int[] members = IntStream.range(0, data.size()).filter(i -> data.label(i) == label).toArray();
         if (members.length == 0) {

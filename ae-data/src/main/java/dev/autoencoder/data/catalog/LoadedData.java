@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 
@@ -12,6 +12,11 @@ import dev.autoencoder.data.Dataset;
  * @param scaling how the raw values were scaled
  */
 public record LoadedData(String name, Dataset train, Dataset test, Scaling scaling) {
+    /** {@code train} and {@code test} (raw values) scaled by {@code scaling}. */
+    public static LoadedData scaled(String name, Dataset train, Dataset test, Scaling scaling) {
+        return new LoadedData(name, scaling.transform().apply(train), scaling.transform().apply(test), scaling);
+    }
+
     /** Whether the samples are images ({@code {C, H, W}}), which the PNG writers can draw. */
     public boolean images() {
         return train.sampleShape().length == 3;

@@ -1,7 +1,8 @@
-package dev.autoencoder.cli.data;
+package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.transform.Downscale;
+import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.data.transform.Occlusion;
 import java.util.random.RandomGenerator;
 
@@ -16,21 +17,26 @@ public sealed interface Degradation {
     /** For titles and reports, e.g. {@code masking noise 0.3}. */
     String describe();
 
+    private static void requireAtLeast(int min, int value, String setting) {
+        if (value < min) {
+            throw new IllegalArgumentException(setting + " must be at least " + min + ", got " + value);
+        }
+    }
+
     /**
-     * Noise of a denoising autoencoder.
+     * Noise of a denoising autoencoder, the same {@link Noise} the model adds when it trains.
      *
-     * @param kind  which noise
-     * @param level its sigma or probability
+     * @param noise the noise
      */
-    record Noise(NoiseKind kind, double level) implements Degradation {
+    record AddedNoise(Noise noise) implements Degradation {
         @Override
         public Dataset apply(Dataset clean, RandomGenerator rng) {
-            return kind.onData(level).apply(clean, rng);
+            return noise.apply(clean, rng);
         }
 
         @Override
         public String describe() {
-            return kind + " noise " + level;
+            return noise.describe();
         }
     }
 
@@ -41,9 +47,7 @@ public sealed interface Degradation {
      */
     record LowResolution(int factor) implements Degradation {
         public LowResolution {
-            if (factor < 2) {
-                throw new IllegalArgumentException("--factor must be at least 2, got " + factor);
-            }
+            requireAtLeast(2, factor, "the super-resolution factor");
         }
 
         @Override
@@ -69,9 +73,7 @@ public sealed interface Degradation {
      */
     record MissingPatch(int patch) implements Degradation {
         public MissingPatch {
-            if (patch < 1) {
-                throw new IllegalArgumentException("--patch must be at least 1, got " + patch);
-            }
+            requireAtLeast(1, patch, "the inpainting patch side");
         }
 
         @Override
