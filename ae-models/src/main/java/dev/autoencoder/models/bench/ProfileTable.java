@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.bench;
+package dev.autoencoder.models.bench;
 
 import dev.autoencoder.api.profile.OpProfile;
 import dev.autoencoder.api.profile.OpStats;

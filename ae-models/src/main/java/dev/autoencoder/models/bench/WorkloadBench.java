@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.bench;
+package dev.autoencoder.models.bench;
 
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Shape;
@@ -7,7 +7,6 @@ import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.profile.OpProfile;
 import dev.autoencoder.api.profile.ProfilingBackend;
 import dev.autoencoder.api.random.Rng;
-import dev.autoencoder.cli.train.ProgressPrinter;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
 import dev.autoencoder.data.catalog.InputShapes;
@@ -23,7 +22,7 @@ import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.TrainConfig;
 import dev.autoencoder.models.train.Trainer;
 import dev.autoencoder.models.train.TrainingData;
-import java.io.PrintWriter;
+import dev.autoencoder.models.train.TrainingListener;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,18 +38,22 @@ public final class WorkloadBench {
     private static final double LEARNING_RATE = 1e-3;
 
     private final BenchSettings settings;
-    private final PrintWriter progressOut;
-    private final boolean interactive;
+    private final ProgressView progressView;
+
+    /** Shows a timed run's progress. */
+    @FunctionalInterface
+    public interface ProgressView {
+        /** The listener that shows the training of {@code label}: {@code passes} passes of {@code samplesPerPass} samples. */
+        TrainingListener show(String label, int passes, int samplesPerPass, int batchSize);
+    }
 
     /**
      * @param settings    how to run
-     * @param progressOut where training progress is shown (its cost, redraws ten times a second, is in the timing)
-     * @param interactive whether {@code progressOut} is a terminal (progress redrawn in place)
+     * @param progressView shows the training's progress (its cost is in the timing)
      */
-    public WorkloadBench(BenchSettings settings, PrintWriter progressOut, boolean interactive) {
+    public WorkloadBench(BenchSettings settings, ProgressView progressView) {
         this.settings = settings;
-        this.progressOut = progressOut;
-        this.interactive = interactive;
+        this.progressView = progressView;
     }
 
     /**
@@ -83,8 +86,8 @@ public final class WorkloadBench {
         TensorBackend trainOn = profiled ? new ProfilingBackend(backend, profile) : backend;
         Autoencoder model = Models.build(workload.spec(), new Init(trainOn, DType.F32, new Rng(settings.seed())));
         StepClock clock = new StepClock(settings.warmupSteps(), trainSamples, BenchSettings.BATCH, profile::reset);
-        ProgressPrinter progress = new ProgressPrinter(progressOut, interactive, workload.id() + " on " + backend.name(),
-                settings.passes(), trainSamples, BenchSettings.BATCH);
+        TrainingListener progress = progressView.show(workload.id() + " on " + backend.name(), settings.passes(), trainSamples,
+                BenchSettings.BATCH);
         Trainer trainer = new Trainer(trainOn, config(settings.passes()), List.of(clock, progress));
         float[] samples = trainSamples == train.size() ? train.data()
                 : Arrays.copyOf(train.data(), trainSamples * train.sampleSize());

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.bench;
+package dev.autoencoder.models.bench;
 
 import dev.autoencoder.models.train.TrainingListener;
 import java.util.ArrayList;
