@@ -1,6 +1,5 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.cli.model.RunFolder;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.plot.LatentScatterPlot;
@@ -8,6 +7,8 @@ import dev.autoencoder.data.plot.LossCurvePlot;
 import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvReader;
 import dev.autoencoder.models.anomaly.GroundTruth;
+import dev.autoencoder.models.family.Loss;
+import dev.autoencoder.models.run.TrainingRun;
 import dev.autoencoder.models.train.MetricsCsv;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class PlotCommand {
         Path draw() {
             Path folder = run.toAbsolutePath().normalize();
             return new LossCurvePlot().write(output(folder, "loss.png"), String.valueOf(folder.getFileName()),
-                    MetricsCsv.readCurves(new RunFolder(run).metrics()));
+                    MetricsCsv.readCurves(run.resolve(TrainingRun.METRICS)));
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.autoencoder.cli.command;
 
-import dev.autoencoder.api.DType;
 import dev.autoencoder.api.TensorBackend;
-import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.cli.model.RunFolder;
 import dev.autoencoder.cli.option.BackendOptions;
 import dev.autoencoder.cli.option.DataOptions;
@@ -13,38 +11,26 @@ import dev.autoencoder.cli.option.TrainingOptions;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
-import dev.autoencoder.cli.train.CheckpointWriter;
-import dev.autoencoder.cli.train.TrainSettings;
-import dev.autoencoder.cli.train.Training;
+import dev.autoencoder.cli.train.ProgressPrinter;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.DataRequest;
-import dev.autoencoder.data.catalog.Degradation;
 import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.data.catalog.Task;
 import dev.autoencoder.data.plot.LossCurvePlot;
-import dev.autoencoder.models.checkpoint.ModelCheckpoint;
-import dev.autoencoder.models.checkpoint.Provenance;
-import dev.autoencoder.models.checkpoint.TrainingState;
-import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.inference.Inference;
-import dev.autoencoder.models.nn.Init;
-import dev.autoencoder.models.optim.Optimizer;
-import dev.autoencoder.models.train.EpochMetrics;
+import dev.autoencoder.models.run.RunData;
+import dev.autoencoder.models.run.RunSettings;
+import dev.autoencoder.models.run.TrainingRun;
 import dev.autoencoder.models.train.MetricsCsv;
-import dev.autoencoder.models.train.Progress;
 import dev.autoencoder.models.train.Trainer;
-import dev.autoencoder.models.train.TrainingData;
 import dev.autoencoder.models.train.TrainingDivergedException;
 import dev.autoencoder.models.train.TrainingResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,119 +105,78 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private VerboseOption verbose;
 
-    /** Everything a fit starts from: fresh, or read back from a run folder. */
-    private record Start(Autoencoder model, String modelName, Optimizer optimizer, TrainSettings settings, Progress progress,
-            List<EpochMetrics> history, DataRecipe recipe, LoadedData data) {
-    }
-
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (resume && force) {
             throw new IllegalArgumentException("--resume continues a run and --force replaces it: choose one");
         }
         BackendOptions.Selected selected = backendOptions.select();
         TensorBackend backend = selected.backend();
-        RunFolder run = new RunFolder(out != null ? out : Path.of("runs", modelOptions.name() + "-"
+        RunFolder folder = new RunFolder(out != null ? out : Path.of("runs", modelOptions.name() + "-"
                 + dataOptions.request(Optional.empty()).name()));
-        Start start = resume ? resumed(run, backend) : fresh(run, backend);
-        TrainSettings settings = start.settings();
-        Dataset part = trainingPart(start);
-        Dataset clean = fit(part, start);
-        Optional<Degradation> degradation = start.recipe().degradation();
-        Dataset inputs = degradation.map(d -> fit(d.apply(part, new Rng(settings.seed())), start)).orElse(clean);
-        TrainingData data = new TrainingData(inputs.data(), clean.data(), clean.sampleShape());
         PrintWriter stdout = spec.commandLine().getOut();
-        Training training = new Training(backend, settings, stdout, System.console() != null);
-        printHeader(stdout, start, data, training, selected, run);
-        if (!resume) {
-            start.recipe().write(run.dir());
-            if (settings.pretrainEpochs() > 0) {
-                training.pretrain(start.model(), data);
-            }
+        TrainingRun run;
+        LoadedData loaded;
+        RunData data;
+        if (resume) {
+            run = TrainingRun.resume(folder.dir(), backend);
+            loaded = new DataCatalog().load(run.recipe().data(), Optional.of(run.recipe().scaling()));
+            requireSameAsRun(run, loaded);
+            data = RunData.of(loaded, run.recipe(), run.model().spec().inputShape(), run.settings().seed(),
+                    "the " + run.model().spec().family().id() + " model of " + run.folder());
+            run.previousBackend().ifPresent(before -> stdout.println("note: the run trained on " + before + " and continues on "
+                    + backend.name() + " (bit-exact only on the same backend)"));
+        } else {
+            folder.requireNoCheckpoint(force);
+            DataRequest request = dataOptions.request(Optional.empty());
+            loaded = new DataCatalog().load(request, Optional.empty());
+            ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name());
+            Optional<int[]> imageShape = loaded.images() ? Optional.of(loaded.train().sampleShape()) : Optional.empty();
+            int patchSide = patch.value().orElseGet(() -> PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
+            DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), normalClass, task,
+                    factor.value().orElse(FactorOption.DEFAULT), patchSide);
+            RunSettings settings = trainingOptions.settings();
+            String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
+            data = RunData.of(loaded, recipe, modelSpec.inputShape(), settings.seed(), name);
+            run = TrainingRun.start(folder.dir(), modelSpec, settings, recipe, data, backend, force);
         }
-        Provenance provenance = new Provenance(settings.seed(), backend.name(), backend.version(), Provenance.frameworkVersion(),
-                start.data().name(), data.size());
-        CheckpointWriter writer = new CheckpointWriter(run, start.model(), start.optimizer(), settings, provenance, start.progress(),
-                start.history());
+        printHeader(stdout, run, data, selected);
         long began = System.nanoTime();
         TrainingResult result;
         try {
-            result = training.fit(start.model(), start.optimizer(), data, start.progress(), writer);
+            result = run.train(data, (label, epochs, samples, batch) -> new ProgressPrinter(stdout, System.console() != null, label, epochs,
+                    samples, batch));
         } catch (TrainingDivergedException e) {
-            throw new TrainingDivergedException(e.getMessage() + "; " + (writer.progress().nextEpoch() > 0
-                    ? "epoch " + writer.progress().nextEpoch() + ", the last good one, is saved in " + run.dir()
-                    : "no epoch completed, nothing was saved") + " (try a lower --lr or --clip-norm)");
+            throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        List<Path> pictures = pictures(run, start, backend, inputs, clean);
+        List<Path> pictures = pictures(folder, run, backend, loaded.name(), data);
         stdout.printf(Locale.ROOT, "%s after %s (%.1f s)%s; best %s loss %.6g at epoch %d%n",
                 result.stoppedEarly() ? "stopped early" : "done", epochs(result.progress().nextEpoch()), seconds,
-                resume ? ", resumed" : "", settings.validationSplit() > 0 ? "validation" : "training", result.progress().bestLoss(),
+                resume ? ", resumed" : "", run.settings().validationSplit() > 0 ? "validation" : "training", result.progress().bestLoss(),
                 result.progress().bestEpoch() + 1);
-        for (Path file : List.of(run.model(), run.best(), run.trainState(), run.metrics())) {
-            stdout.println("  " + file);
+        for (String file : List.of(TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS)) {
+            stdout.println("  " + folder.dir().resolve(file));
         }
         pictures.forEach(p -> stdout.println("  " + p));
         stdout.flush();
         return 0;
     }
 
-    /**
-     * A new run: the data, the model of the options, fresh parameters and optimizer. With {@code --force}, the files
-     * of an earlier run in the folder are deleted once the new run's data and model are known to be good.
-     */
-    private Start fresh(RunFolder run, TensorBackend backend) throws IOException {
-        run.requireNoCheckpoint(force);
-        DataRequest request = dataOptions.request(Optional.empty());
-        LoadedData data = new DataCatalog().load(request, Optional.empty());
-        ModelSpec modelSpec = modelOptions.spec(data.train().sampleShape(), data.name());
-        Optional<int[]> imageShape = data.images() ? Optional.of(data.train().sampleShape()) : Optional.empty();
-        int patchSide = patch.value().orElseGet(() -> PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
-        DataRecipe recipe = new DataRecipe(request, data.scaling(), imageShape.orElse(null), normalClass, task,
-                factor.value().orElse(FactorOption.DEFAULT), patchSide);
-        TrainSettings settings = trainingOptions.settings();
-        Autoencoder model = Models.build(modelSpec, new Init(backend, DType.F32, new Rng(settings.seed())));
-        String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
-        if (force) {
-            run.clear();
-        }
-        return new Start(model, name, settings.optimizer().create(model.parameters()), settings, Progress.start(), List.of(), recipe,
-                data);
-    }
-
-    /** A resumed run: the model, optimizer state, progress, settings and data recipe saved in its folder. */
-    private Start resumed(RunFolder run, TensorBackend backend) {
-        if (!Files.isRegularFile(run.trainState()) || !Files.isRegularFile(run.model())) {
-            throw new IllegalArgumentException(run.dir() + " holds no run to resume (model.safetensors and "
-                    + "model.train-state.safetensors); train without --resume first");
-        }
-        DataRecipe recipe = DataRecipe.read(run.dir()).orElseThrow(() -> new IllegalArgumentException(run.dir()
-                + " has no " + DataRecipe.FILE_NAME + "; it cannot be resumed"));
+    /** Refuses options given with --resume that ask for something else than the run does; takes the new --epochs. */
+    private void requireSameAsRun(TrainingRun run, LoadedData loaded) {
         ParseResult given = spec.commandLine().getParseResult();
+        DataRecipe recipe = run.recipe();
         requireSame(given, "--data", dataOptions.request(Optional.empty()), recipe.data());
         requireSame(given, "--task", task, recipe.task());
         requireSame(given, "--normal-class", normalClass, recipe.normalClass());
         requireSame(given, "--factor", factor.value().orElse(null), recipe.factor());
         requireSame(given, "--patch", patch.value().orElse(null), recipe.patch());
-        LoadedData data = new DataCatalog().load(recipe.data(), Optional.of(recipe.scaling()));
-        Autoencoder model = ModelCheckpoint.load(run.model(), backend, DType.F32).model();
-        if (modelOptions.given()) {
-            ModelSpec asked = modelOptions.spec(data.train().sampleShape(), data.name());
-            if (!asked.equals(model.spec())) {
-                throw new IllegalArgumentException(run.model() + " holds " + describe(model.spec()) + ", but the options ask for "
-                        + describe(asked) + "; --resume continues the same model");
-            }
+        if (modelOptions.given() && !modelOptions.spec(loaded.train().sampleShape(), loaded.name()).equals(run.model().spec())) {
+            throw new IllegalArgumentException(run.folder() + " holds a " + run.model().spec().family().id() + " model of another "
+                    + "architecture than the options ask for; --resume continues the same model");
         }
-        TrainingState state = ModelCheckpoint.loadTrainingState(run.trainState(), backend, DType.F32);
-        TrainSettings settings = trainingOptions.resumed(TrainSettings.fromJson(state.trainConfig()), given);
-        if (settings.epochs() <= state.progress().nextEpoch()) {
-            throw new IllegalArgumentException(run.dir() + " has already run " + state.progress().nextEpoch()
-                    + " epochs; give --epochs above that to continue");
-        }
-        Optimizer optimizer = settings.optimizer().create(model.parameters());
-        optimizer.restore(state.optimizerState(), state.optimizerSteps());
-        return new Start(model, "the " + model.spec().family().id() + " model of " + run.model(), optimizer, settings, state.progress(),
-                MetricsCsv.read(run.metrics()), recipe, data);
+        run.extendTo(trainingOptions.resumed(run.settings(), given).epochs());
     }
 
     private static void requireSame(ParseResult given, String option, Object asked, Object run) {
@@ -241,69 +186,54 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(ModelSpec s) {
-        return "a " + s.family().id() + " (input " + s.inputShape() + ", hidden " + s.hidden() + ", latent " + s.latent() + ")";
-    }
-
-    /** The samples trained on: the training part, or its samples of the normal class for a one-class model. */
-    private static Dataset trainingPart(Start start) {
-        Integer normal = start.recipe().normalClass();
-        return normal == null ? start.data().train() : Classes.only(start.data().train(), normal);
-    }
-
-    /** {@code data} in the model's input shape. */
-    private static Dataset fit(Dataset data, Start start) {
-        return InputShapes.fit(data, start.model().spec().inputShape(), start.modelName());
-    }
-
-    private void printHeader(PrintWriter stdout, Start start, TrainingData data, Training training, BackendOptions.Selected selected,
-            RunFolder run) {
-        ModelSpec s = start.model().spec();
-        TrainSettings settings = start.settings();
+    private void printHeader(PrintWriter stdout, TrainingRun run, RunData data, BackendOptions.Selected selected) {
+        ModelSpec s = run.model().spec();
+        RunSettings settings = run.settings();
+        DataRecipe recipe = run.recipe();
+        int perEpoch = new Trainer(selected.backend(), settings.config(), List.of()).split(data.size()).train().length;
         stdout.printf(Locale.ROOT, "%s %s: %,d parameters, input %s, latent %d%n", resume ? "resuming" : "training",
-                s.family().id(), start.model().parameterCount(), s.inputShape(), s.latent());
-        stdout.printf(Locale.ROOT, "data %s: %,d training samples (%,d per epoch, the rest validates)%s%s%n", start.data().name(),
-                data.size(), training.trainSamples(data),
-                start.recipe().normalClass() != null ? ", class " + start.recipe().normalClass() + " only" : "",
-                start.recipe().degradation().map(d -> ", inputs with " + d.describe()).orElse(""));
+                s.family().id(), run.model().parameterCount(), s.inputShape(), s.latent());
+        stdout.printf(Locale.ROOT, "data %s: %,d training samples (%,d per epoch, the rest validates)%s%s%n", data.name(),
+                data.size(), perEpoch, recipe.normalClass() != null ? ", class " + recipe.normalClass() + " only" : "",
+                recipe.degradation().map(d -> ", inputs with " + d.describe()).orElse(""));
         stdout.printf(Locale.ROOT, "%s backend (%s), %s%s, %s lr %s, batch %d, seed %d -> %s%n", selected.selection().name(),
                 selected.selection().reason(), epochs(settings.epochs()), resume ? " in total" : "", settings.optimizer(), settings.lr(),
-                settings.batchSize(), settings.seed(), run.dir());
+                settings.batchSize(), settings.seed(), run.folder());
         stdout.println("(* marks a new best validation loss, saved as best.safetensors)");
         stdout.flush();
     }
 
     /** The loss curves, reconstructions of validation samples, and a VAE's samples. */
-    private List<Path> pictures(RunFolder run, Start start, TensorBackend backend, Dataset inputs, Dataset targets) {
-        TrainSettings settings = start.settings();
+    private List<Path> pictures(RunFolder folder, TrainingRun run, TensorBackend backend, String dataName, RunData data) {
+        RunSettings settings = run.settings();
+        Autoencoder model = run.model();
         List<Path> written = new ArrayList<>();
-        String name = start.model().spec().family().id() + " on " + start.data().name();
-        written.add(new LossCurvePlot().write(run.lossPlot(), name, MetricsCsv.readCurves(run.metrics())));
-        Optional<Pictures> pictures = InputShapes.displayShape(start.model().spec().inputShape(),
-                start.recipe().images()).map(Pictures::new);
+        String name = model.spec().family().id() + " on " + dataName;
+        written.add(new LossCurvePlot().write(folder.lossPlot(), name, MetricsCsv.readCurves(folder.dir().resolve(TrainingRun.METRICS))));
+        Optional<Pictures> pictures = InputShapes.displayShape(model.spec().inputShape(), run.recipe().images()).map(Pictures::new);
         if (pictures.isEmpty()) {
             return written;
         }
-        int[] validation = new Trainer(backend, settings.config(), List.of()).split(targets.size()).validation();
+        int[] validation = new Trainer(backend, settings.config(), List.of()).split(data.size()).validation();
         int[] shown = Arrays.copyOf(validation.length > 0 ? validation : new int[] {0},
                 Math.min(PICTURE_SAMPLES, Math.max(1, validation.length)));
-        Dataset shownInputs = inputs.select(shown).toDataset();
-        Dataset shownTargets = targets.select(shown).toDataset();
-        Inference inference = new Inference(backend, start.model(), settings.batchSize());
+        Dataset shownInputs = data.inputs().select(shown).toDataset();
+        Dataset shownTargets = data.targets().select(shown).toDataset();
+        Inference inference = new Inference(backend, model, settings.batchSize());
         int n = shown.length;
         List<String> columns = new ArrayList<>(List.of("input", "output"));
         List<Dataset> stages = new ArrayList<>(List.of(pictures.get().images("input", shownInputs.data(), n, shownTargets),
                 pictures.get().images("output", inference.reconstruct(shownInputs))));
-        if (start.recipe().degradation().isPresent()) {
+        if (run.recipe().degradation().isPresent()) {
             columns.add("target");
             stages.add(pictures.get().images("target", shownTargets.data()));
         }
-        written.add(pictures.get().comparison(run.reconstructions(), name + ", validation samples", columns, stages));
-        if (start.model().generative().isPresent()) {
+        written.add(pictures.get().comparison(folder.reconstructions(), name + ", validation samples", columns, stages));
+        if (model.generative().isPresent()) {
             PriorPictures prior = new PriorPictures(inference, pictures.get());
-            written.add(prior.samples(run.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, settings.seed()));
-            if (start.model().spec().latent() == 2) {
-                written.add(prior.traversal(run.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
+            written.add(prior.samples(folder.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, settings.seed()));
+            if (model.spec().latent() == 2) {
+                written.add(prior.traversal(folder.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
             }
         }
         return written;

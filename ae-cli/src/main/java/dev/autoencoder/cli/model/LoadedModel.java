@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A model read from a checkpoint, with the data recipe saved beside it (when there is one).
+ * A model read from a checkpoint, with the recipe of its training data: the checkpoint's own (checkpoints a run
+ * writes carry it), else the {@code data.json} beside a checkpoint of an earlier release.
  *
  * @param model  the model, on the selected backend, F32
  * @param file   the checkpoint it came from
@@ -25,9 +26,8 @@ public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> rec
         if (!Files.exists(file)) {
             throw new CheckpointException(file, "no such file");
         }
-        Autoencoder model = ModelCheckpoint.load(file, backend, DType.F32).model();
-        Path folder = file.toAbsolutePath().getParent();
-        return new LoadedModel(model, file, DataRecipe.read(folder));
+        ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(file, backend, DType.F32);
+        return new LoadedModel(loaded.model(), file, loaded.recipe().or(() -> DataRecipe.read(file.toAbsolutePath().getParent())));
     }
 
     /** An error saying that {@code job} needs a model with a prior, unless this one has it. */

@@ -1,12 +1,12 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.train.OptimizerKind;
 import dev.autoencoder.data.catalog.Split;
 import dev.autoencoder.data.catalog.Task;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.codec.Precision;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.run.OptimizerKind;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Function;

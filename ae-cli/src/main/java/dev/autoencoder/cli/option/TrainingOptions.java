@@ -1,17 +1,21 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.cli.train.OptimizerKind;
-import dev.autoencoder.cli.train.TrainSettings;
+import dev.autoencoder.models.run.OptimizerKind;
+import dev.autoencoder.models.run.RunSettings;
+import dev.autoencoder.models.run.Schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
-/** How to train: epochs, batches, optimizer, learning rate, seed, validation, early stopping, clipping, warm-up. */
+/**
+ * How to train: epochs, batches, optimizer, learning rate and its schedule, weight decay, seed, validation, early
+ * stopping, clipping, warm-ups.
+ */
 public final class TrainingOptions {
     /** The options a resumed run takes from the run itself, with the setting each one fixes. */
-    private static final Map<String, Function<TrainSettings, Object>> FIXED_ON_RESUME = fixedOnResume();
+    private static final Map<String, Function<RunSettings, Object>> FIXED_ON_RESUME = fixedOnResume();
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
             description = "Epochs in total (a resumed run counts the epochs it already ran). Default: ${DEFAULT-VALUE}.")
@@ -27,6 +31,19 @@ public final class TrainingOptions {
 
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
     private double lr;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+            description = "constant, step:EVERY[:GAMMA] (multiply by GAMMA, default 0.1, every EVERY epochs) or cosine[:MIN_LR] "
+                    + "(anneal to MIN_LR, default 0, over --epochs). Default: ${DEFAULT-VALUE}.")
+    private String schedule;
+
+    @Option(names = "--lr-warmup", paramLabel = "EPOCHS", defaultValue = "0",
+            description = "Raise the learning rate linearly over this many epochs first. Default: ${DEFAULT-VALUE}.")
+    private int lrWarmup;
+
+    @Option(names = "--weight-decay", paramLabel = "W",
+            description = "Weight decay (L2 for adam and sgd, decoupled for adamw). Default: 0.01 for adamw, else 0.")
+    private Double weightDecay;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seeds the parameters, the validation split, the shuffles and all noise. Default: ${DEFAULT-VALUE}.")
@@ -55,32 +72,35 @@ public final class TrainingOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     private int pretrainEpochs;
 
-    private static Map<String, Function<TrainSettings, Object>> fixedOnResume() {
-        Map<String, Function<TrainSettings, Object>> fixed = new LinkedHashMap<>();
-        fixed.put("--batch-size", TrainSettings::batchSize);
-        fixed.put("--optimizer", TrainSettings::optimizer);
-        fixed.put("--lr", TrainSettings::lr);
-        fixed.put("--seed", TrainSettings::seed);
-        fixed.put("--validation-split", TrainSettings::validationSplit);
-        fixed.put("--patience", TrainSettings::patience);
-        fixed.put("--clip-norm", TrainSettings::clipNorm);
-        fixed.put("--kl-warmup", TrainSettings::klWarmup);
-        fixed.put("--pretrain-epochs", TrainSettings::pretrainEpochs);
+    private static Map<String, Function<RunSettings, Object>> fixedOnResume() {
+        Map<String, Function<RunSettings, Object>> fixed = new LinkedHashMap<>();
+        fixed.put("--batch-size", RunSettings::batchSize);
+        fixed.put("--optimizer", RunSettings::optimizer);
+        fixed.put("--lr", RunSettings::lr);
+        fixed.put("--lr-schedule", RunSettings::schedule);
+        fixed.put("--lr-warmup", RunSettings::schedule);
+        fixed.put("--weight-decay", RunSettings::weightDecay);
+        fixed.put("--seed", RunSettings::seed);
+        fixed.put("--validation-split", RunSettings::validationSplit);
+        fixed.put("--patience", RunSettings::patience);
+        fixed.put("--clip-norm", RunSettings::clipNorm);
+        fixed.put("--kl-warmup", RunSettings::klWarmup);
+        fixed.put("--pretrain-epochs", RunSettings::pretrainEpochs);
         return fixed;
     }
 
     /** The settings these options give. */
-    public TrainSettings settings() {
-        return new TrainSettings(epochs, batchSize, optimizer, lr, seed, validationSplit, patience, clipNorm, klWarmup,
-                pretrainEpochs);
+    public RunSettings settings() {
+        return new RunSettings(epochs, batchSize, optimizer, lr, schedule(), weightDecay, seed, validationSplit, patience, clipNorm,
+                klWarmup, pretrainEpochs);
     }
 
     /**
      * The settings of a resumed run: the run's own, with these options' epochs. An option given on the command line
      * with another value than the run's is refused rather than ignored.
      */
-    public TrainSettings resumed(TrainSettings run, ParseResult given) {
-        TrainSettings asked = settings();
+    public RunSettings resumed(RunSettings run, ParseResult given) {
+        RunSettings asked = settings();
         FIXED_ON_RESUME.forEach((option, setting) -> {
             if (given.hasMatchedOption(option) && !setting.apply(asked).equals(setting.apply(run))) {
                 throw new IllegalArgumentException(option + " " + setting.apply(asked) + " differs from the run's "
@@ -88,5 +108,27 @@ public final class TrainingOptions {
             }
         });
         return run.withEpochs(epochs);
+    }
+
+    /** The --lr-schedule and --lr-warmup values as a schedule (a cosine one anneals over --epochs). */
+    private Schedule schedule() {
+        String[] parts = schedule.trim().split(":");
+        try {
+            Schedule shape = switch (parts[0]) {
+                case "constant" -> parts.length == 1 ? Schedule.constant() : null;
+                case "step" -> parts.length <= 3 && parts.length >= 2 ? new Schedule(Schedule.Kind.STEP, Integer.parseInt(parts[1]),
+                        parts.length == 3 ? Double.parseDouble(parts[2]) : 0.1, 0, 0, 0) : null;
+                case "cosine" -> parts.length <= 2 ? new Schedule(Schedule.Kind.COSINE, 0, 0, epochs,
+                        parts.length == 2 ? Double.parseDouble(parts[1]) : 0, 0) : null;
+                default -> null;
+            };
+            if (shape == null) {
+                throw new IllegalArgumentException("--lr-schedule takes constant, step:EVERY[:GAMMA] or cosine[:MIN_LR], not '"
+                        + schedule + "'");
+            }
+            return shape.withWarmup(lrWarmup);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--lr-schedule '" + schedule + "' holds a value that is not a number", e);
+        }
     }
 }

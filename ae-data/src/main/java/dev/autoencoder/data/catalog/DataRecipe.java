@@ -1,5 +1,6 @@
 package dev.autoencoder.data.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoencoder.data.DataFormatException;
@@ -55,6 +56,28 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
     /** Writes this recipe into {@code folder}, atomically. */
     public void write(Path folder) {
         AtomicFiles.write(folder.resolve(FILE_NAME), out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this)));
+    }
+
+    /** This recipe as compact JSON (as checkpoints carry it). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + this, e);
+        }
+    }
+
+    /**
+     * The recipe written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a data recipe
+     */
+    public static DataRecipe fromJson(String json) {
+        try {
+            return JSON.readValue(json, DataRecipe.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a data recipe: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The recipe saved in {@code folder}, if there is one. */

@@ -19,6 +19,7 @@ import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.optim.Adam;
 import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.train.Progress;
+import dev.autoencoder.models.train.ProgressView;
 import dev.autoencoder.models.train.TrainConfig;
 import dev.autoencoder.models.train.Trainer;
 import dev.autoencoder.models.train.TrainingData;
@@ -39,13 +40,6 @@ public final class WorkloadBench {
 
     private final BenchSettings settings;
     private final ProgressView progressView;
-
-    /** Shows a timed run's progress. */
-    @FunctionalInterface
-    public interface ProgressView {
-        /** The listener that shows the training of {@code label}: {@code passes} passes of {@code samplesPerPass} samples. */
-        TrainingListener show(String label, int passes, int samplesPerPass, int batchSize);
-    }
 
     /**
      * @param settings    how to run

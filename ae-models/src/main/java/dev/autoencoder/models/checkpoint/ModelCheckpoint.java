@@ -7,29 +7,33 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Init;
-import dev.autoencoder.models.train.Progress;
-import dev.autoencoder.models.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Models and training state in safetensors files. A model file holds only the weights, under PyTorch's names and
- * layouts, so {@code model.load_state_dict(safetensors.torch.load_file(path))} works on the equivalent PyTorch
- * module; its metadata holds the model spec and the provenance as JSON. Training state (optimizer moments,
- * progress) goes to a separate file. A checkpoint written by one backend loads on every other.
+ * Models in safetensors files. A model file holds only the weights, under PyTorch's names and layouts, so
+ * {@code model.load_state_dict(safetensors.torch.load_file(path))} works on the equivalent PyTorch module; its
+ * metadata holds the model spec and the provenance as JSON and, for the checkpoints of a training run, the data recipe
+ * and the training settings, so that a checkpoint copied out of its run folder still scales its data as it was
+ * trained. Reading validates everything before a model is allocated. A checkpoint written by one backend loads on
+ * every other. (The training state of a run is {@code dev.autoencoder.models.run}'s.)
  */
 public final class ModelCheckpoint {
     /** Metadata key of the model spec JSON. */
     public static final String SPEC = "ae.spec";
     /** Metadata key of the provenance JSON. */
     public static final String PROVENANCE = "ae.provenance";
-    /** Metadata key of the training configuration JSON. */
+    /** Metadata key of the training settings JSON. */
     public static final String TRAIN_CONFIG = "ae.train_config";
+    /** Metadata key of the data recipe JSON. */
+    public static final String RECIPE = "ae.recipe";
     /** Metadata key of the format version. */
     public static final String FORMAT = "ae.format";
     private static final String FORMAT_VERSION = "1";
@@ -39,26 +43,34 @@ public final class ModelCheckpoint {
     private ModelCheckpoint() {
     }
 
-    /** A model read back, with where it came from. */
-    public record Loaded(Autoencoder model, Provenance provenance) {
+    /**
+     * A model read back, with where it came from and the rest of its file's metadata.
+     *
+     * @param model      the model, validated against its spec
+     * @param provenance where it came from, when recorded
+     * @param metadata   every metadata entry of the file
+     */
+    public record Loaded(Autoencoder model, Provenance provenance, Map<String, String> metadata) {
+        /** How its training data was made, when the checkpoint carries it (self-contained checkpoints do). */
+        public Optional<DataRecipe> recipe() {
+            return Optional.ofNullable(metadata.get(RECIPE)).map(DataRecipe::fromJson);
+        }
     }
 
     /** Writes {@code model}'s weights, spec and provenance to {@code file}, atomically. */
     public static void save(Path file, Autoencoder model, Provenance provenance) {
-        save(file, model, provenance, null);
+        save(file, model, provenance, Map.of());
     }
 
-    /** Writes {@code model}'s weights, spec, provenance and the configuration that trained it, atomically. */
-    public static void save(Path file, Autoencoder model, Provenance provenance, TrainConfig trainConfig) {
+    /** Writes {@code model}'s weights, spec, provenance and {@code extra} metadata (recipe, settings...) to {@code file}, atomically. */
+    public static void save(Path file, Autoencoder model, Provenance provenance, Map<String, String> extra) {
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
         model.parameters().forEach((name, p) -> tensors.put(name, HostTensor.of(p.value().backend(), p.value())));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, FORMAT_VERSION);
         metadata.put(SPEC, model.spec().toJson());
         metadata.put(PROVENANCE, json(provenance));
-        if (trainConfig != null) {
-            metadata.put(TRAIN_CONFIG, json(trainConfig));
-        }
+        metadata.putAll(extra);
         SafeTensors.write(file, tensors, metadata);
     }
 
@@ -66,25 +78,44 @@ public final class ModelCheckpoint {
     public static Loaded load(Path file, TensorBackend backend, DType dtype) {
         Checkpoint checkpoint = SafeTensors.read(file);
         Map<String, String> meta = checkpoint.metadata();
-        if (!meta.containsKey(SPEC)) {
-            throw new CheckpointException(file, "is a safetensors file but not an ae model checkpoint (no '" + SPEC + "' metadata)");
-        }
-        ModelSpec spec;
+        ModelSpec spec = spec(file, meta);
         Provenance provenance;
         try {
-            spec = ModelSpec.fromJson(meta.get(SPEC));
             provenance = meta.containsKey(PROVENANCE) ? JSON.readValue(meta.get(PROVENANCE), Provenance.class) : null;
+            Optional.ofNullable(meta.get(RECIPE)).ifPresent(DataRecipe::fromJson);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new CheckpointException(file, "has unreadable ae metadata: " + e.getMessage(), e);
         }
-        Map<String, HostTensor> tensors = checkpoint.tensors();
-        requireTensorsOf(file, spec, tensors);
+        return new Loaded(build(file, spec, checkpoint.tensors(), backend, dtype), provenance, meta);
+    }
+
+    /** The model spec in {@code metadata} of {@code file}. */
+    public static ModelSpec spec(Path file, Map<String, String> metadata) {
+        if (!metadata.containsKey(SPEC)) {
+            throw new CheckpointException(file, "is a safetensors file but not an ae model checkpoint (no '" + SPEC + "' metadata)");
+        }
+        try {
+            return ModelSpec.fromJson(metadata.get(SPEC));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file, "has unreadable ae metadata: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model of {@code spec} holding {@code weights} (PyTorch's names) on {@code backend} in {@code dtype}, after
+     * checking that they are exactly its parameters and finite: nothing is allocated for a spec the file does not
+     * back.
+     *
+     * @throws CheckpointException naming {@code file} and the first problem
+     */
+    public static Autoencoder build(Path file, ModelSpec spec, Map<String, HostTensor> weights, TensorBackend backend, DType dtype) {
+        requireTensorsOf(file, spec, weights);
         Autoencoder model = Models.build(spec, new Init(backend, dtype, new Rng(0)));
         model.parameters().forEach((name, p) -> {
-            Tensor value = tensors.get(name).toTensor(backend);
+            Tensor value = weights.get(name).toTensor(backend);
             backend.release(p.set(value.dtype() == dtype ? value : backend.cast(value, dtype)));
         });
-        return new Loaded(model, provenance);
+        return model;
     }
 
     /**
@@ -125,42 +156,8 @@ public final class ModelCheckpoint {
         }
     }
 
-    /** Writes the training state (optimizer slots, steps, progress, config) to {@code file}, atomically. */
-    public static void saveTrainingState(Path file, TrainingState state) {
-        Map<String, HostTensor> tensors = new LinkedHashMap<>();
-        state.optimizerState().forEach((name, t) -> tensors.put(name, HostTensor.of(t.backend(), t)));
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(FORMAT, FORMAT_VERSION);
-        metadata.put("ae.optimizer", state.optimizer());
-        metadata.put("ae.optimizer_steps", Long.toString(state.optimizerSteps()));
-        metadata.put("ae.progress", json(state.progress()));
-        metadata.put(TRAIN_CONFIG, state.trainConfig());
-        SafeTensors.write(file, tensors, metadata);
-    }
-
-    /** Reads a training state written by {@link #saveTrainingState}, its tensors on {@code backend} in {@code dtype}. */
-    public static TrainingState loadTrainingState(Path file, TensorBackend backend, DType dtype) {
-        Checkpoint checkpoint = SafeTensors.read(file);
-        Map<String, String> meta = checkpoint.metadata();
-        for (String key : new String[] {"ae.optimizer", "ae.optimizer_steps", "ae.progress", TRAIN_CONFIG}) {
-            if (!meta.containsKey(key)) {
-                throw new CheckpointException(file, "is not an ae training state (no '" + key + "' metadata)");
-            }
-        }
-        try {
-            Map<String, Tensor> slots = new LinkedHashMap<>();
-            checkpoint.tensors().forEach((name, t) -> {
-                Tensor value = t.toTensor(backend);
-                slots.put(name, value.dtype() == dtype ? value : backend.cast(value, dtype));
-            });
-            return new TrainingState(meta.get("ae.optimizer"), slots, Long.parseLong(meta.get("ae.optimizer_steps")),
-                    JSON.readValue(meta.get("ae.progress"), Progress.class), meta.get(TRAIN_CONFIG));
-        } catch (JsonProcessingException | NumberFormatException e) {
-            throw new CheckpointException(file, "has unreadable training-state metadata: " + e.getMessage(), e);
-        }
-    }
-
-    private static String json(Object value) {
+    /** {@code value} as JSON. */
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.autoencoder.models.train;
 
+import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
@@ -81,8 +82,10 @@ public final class Trainer {
             long start = System.nanoTime();
             Map<String, Double> train = trainEpoch(model, optimizer, lr, data, split.train(), epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
+            requireFiniteParameters(model, epoch);
             Map<String, Double> validation = split.validation().length == 0 ? Map.of()
                     : evaluate(model, data, split.validation(), stream(VALIDATION_STREAM, 0));
+            requireFinite(validation, "validation loss term", epoch);
             double monitored = (validation.isEmpty() ? train : validation).get("total");
             boolean improved = monitored < at.bestLoss();
             at = improved ? new Progress(epoch + 1, monitored, epoch, 0)
@@ -167,6 +170,28 @@ public final class Trainer {
             }
         });
         return values;
+    }
+
+    /** Stops training when an update of the epoch made a parameter non-finite (a huge step overflowed it). */
+    private void requireFiniteParameters(Objective model, int epoch) {
+        try (TensorScope scope = backend.newScope()) {
+            model.parameters().forEach((name, p) -> {
+                // 0 * x is 0 for every finite x and NaN for NaN and infinities, so the sum is 0 exactly when all are finite
+                Tensor zero = backend.zeros(Shape.scalar(), p.value().dtype());
+                if (backend.toDoubles(backend.sum(backend.mul(p.value(), zero), false))[0] != 0) {
+                    throw new TrainingDivergedException("epoch " + (epoch + 1) + ": parameter '" + name
+                            + "' is not finite after the epoch's last update");
+                }
+            });
+        }
+    }
+
+    private static void requireFinite(Map<String, Double> values, String what, int epoch) {
+        values.forEach((term, v) -> {
+            if (!Double.isFinite(v)) {
+                throw new TrainingDivergedException("epoch " + (epoch + 1) + ": " + what + " '" + term + "' is " + v);
+            }
+        });
     }
 
     private Map<String, Double> values(Loss loss) {

@@ -52,7 +52,7 @@ class CliErrorTest {
         run("train", "--model", "transformer").badInput("--model");
         run("denoise", "--checkpoint", run.toString(), "--noise", "pink").badInput("--noise");
         run("no-such-command").badInput("no-such-command");
-        run("train", "--epochs", "0", "--out", dir.resolve("zero").toString()).badInput("--epochs must be at least 1");
+        run("train", "--epochs", "0", "--out", dir.resolve("zero").toString()).badInput("epochs must be at least 1, got 0");
     }
 
     @Test

@@ -1,11 +1,5 @@
 package dev.autoencoder.tests.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.TensorBackend;
@@ -14,22 +8,25 @@ import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.catalog.DataCatalog;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.DataRequest;
+import dev.autoencoder.data.catalog.LoadedData;
+import dev.autoencoder.data.catalog.Task;
 import dev.autoencoder.models.checkpoint.CheckpointException;
 import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.checkpoint.Provenance;
-import dev.autoencoder.models.checkpoint.TrainingState;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Forward;
 import dev.autoencoder.models.nn.Init;
-import dev.autoencoder.models.optim.Adam;
-import dev.autoencoder.models.optim.LrSchedule;
-import dev.autoencoder.models.train.Progress;
-import dev.autoencoder.models.train.TrainConfig;
-import dev.autoencoder.models.train.Trainer;
-import dev.autoencoder.models.train.TrainingData;
+import dev.autoencoder.models.run.OptimizerKind;
+import dev.autoencoder.models.run.RunData;
+import dev.autoencoder.models.run.RunSettings;
+import dev.autoencoder.models.run.TrainingRun;
+import dev.autoencoder.models.train.ProgressView;
 import dev.autoencoder.tests.conformance.Check;
 import dev.autoencoder.tests.conformance.Comparison;
 import dev.autoencoder.tests.conformance.OpClass;
@@ -41,11 +38,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /** Checkpoints: every backend reads what every backend wrote; training resumes exactly from files; bad files fail clearly. */
 class CheckpointTest {
@@ -87,32 +90,29 @@ class CheckpointTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> trainingResumedFromFilesEqualsUninterruptedTraining() {
+    Stream<DynamicTest> aResumedRunEqualsAnUninterruptedOne() {
+        LoadedData digits = new DataCatalog().load(new DataRequest(DataRequest.DIGITS, null, null, null), Optional.empty());
+        DataRecipe recipe = new DataRecipe(new DataRequest(DataRequest.DIGITS, null, null, null), digits.scaling(), null, null,
+                Task.RECONSTRUCT, 2, 3);
+        ModelSpec spec = ModelSpec.defaults(Family.DENOISING_AE, List.of(64));
+        RunSettings settings = new RunSettings(3, 64, OptimizerKind.ADAM, 3e-3, null, null, 8, 0.1, 0, 0, 0, 0);
+        RunData data = RunData.of(digits, recipe, spec.inputShape(), settings.seed(), "the model");
         return BACKENDS.values().stream().map(b -> dynamicTest(b.name(), () -> {
-            ModelSpec spec = ModelSpec.defaults(Family.DENOISING_AE, List.of(64));
-            TrainingData data = Digits.flat();
-            TrainConfig full = TrainConfig.of(3, 64, 8);
-            Autoencoder straight = Models.build(spec, new Init(b, DType.F32, new Rng(2)));
-            new Trainer(b, full, List.of()).fit(straight, Adam.adam(straight.parameters(), 0), LrSchedule.constant(3e-3), data,
-                    Progress.start());
-
-            Autoencoder first = Models.build(spec, new Init(b, DType.F32, new Rng(2)));
-            Adam adam = Adam.adam(first.parameters(), 0);
-            Progress half = new Trainer(b, new TrainConfig(1, 64, 8, 0.1, 0, 0, 0, DType.F32), List.of())
-                    .fit(first, adam, LrSchedule.constant(3e-3), data, Progress.start()).progress();
-            Path model = dir.resolve("model.safetensors");
-            Path state = dir.resolve("model.train-state.safetensors");
-            ModelCheckpoint.save(model, first, new Provenance(8, b.name(), b.version(), "test", "digits", data.size()));
-            ModelCheckpoint.saveTrainingState(state, new TrainingState("adam", adam.state(), adam.steps(), half, "{}"));
-
-            Autoencoder resumed = ModelCheckpoint.load(model, b, DType.F32).model();
-            TrainingState restored = ModelCheckpoint.loadTrainingState(state, b, DType.F32);
-            Adam resumedAdam = Adam.adam(resumed.parameters(), 0);
-            resumedAdam.restore(restored.optimizerState(), restored.optimizerSteps());
-            assertEquals(half, restored.progress());
-            new Trainer(b, full, List.of()).fit(resumed, resumedAdam, LrSchedule.constant(3e-3), data, restored.progress());
-            straight.parameters().forEach((name, p) -> assertArrayEquals(b.toDoubles(p.value()),
-                    b.toDoubles(resumed.parameters().get(name).value()), name));
+            TrainingRun straight = TrainingRun.start(dir.resolve(b.name() + "-straight"), spec, settings, recipe, data, b, false);
+            straight.train(data, ProgressView.NONE);
+            Path folder = dir.resolve(b.name() + "-resumed");
+            TrainingRun.start(folder, spec, settings.withEpochs(1), recipe, data, b, false).train(data, ProgressView.NONE);
+            TrainingRun resumed = TrainingRun.resume(folder, b).extendTo(3);
+            assertEquals(1, resumed.progress().nextEpoch());
+            resumed.train(data, ProgressView.NONE);
+            straight.model().parameters().forEach((name, p) -> assertArrayEquals(b.toDoubles(p.value()),
+                    b.toDoubles(resumed.model().parameters().get(name).value()), name));
+            assertEquals(straight.history().size(), resumed.history().size());
+            Autoencoder copy = ModelCheckpoint.load(folder.resolve(TrainingRun.MODEL), b, DType.F32).model();
+            copy.parameters().forEach((name, p) -> assertArrayEquals(b.toDoubles(p.value()),
+                    b.toDoubles(straight.model().parameters().get(name).value()), name + " of the last checkpoint"));
+            assertEquals(recipe.toJson(), ModelCheckpoint.load(folder.resolve(TrainingRun.BEST), b, DType.F32).recipe().orElseThrow()
+                    .toJson(), "checkpoints carry their data recipe");
         }));
     }
 

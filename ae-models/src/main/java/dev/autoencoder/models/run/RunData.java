@@ -1,0 +1,60 @@
+package dev.autoencoder.models.run;
+
+import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.InputShapes;
+import dev.autoencoder.data.catalog.LoadedData;
+import dev.autoencoder.data.io.Sha256;
+import dev.autoencoder.models.train.TrainingData;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * The samples a run trains on, made from loaded data as its recipe says: the training part (only the normal class of a
+ * one-class model), in the model's input shape, with inputs degraded as the task asks (super-resolution, inpainting)
+ * and the clean samples as targets.
+ *
+ * @param name    the data's name
+ * @param inputs  what the model sees
+ * @param targets what it reconstructs
+ */
+public record RunData(String name, Dataset inputs, Dataset targets) {
+    /**
+     * The training samples of {@code loaded} made by {@code recipe} for a model taking {@code inputShape}; any
+     * degradation is drawn from {@code seed}.
+     *
+     * @param model names the model in an error message (e.g. {@code preset conv-ae})
+     * @throws IllegalArgumentException when the samples do not fit the model
+     */
+    public static RunData of(LoadedData loaded, DataRecipe recipe, List<Integer> inputShape, long seed, String model) {
+        Dataset part = recipe.normalClass() == null ? loaded.train() : Classes.only(loaded.train(), recipe.normalClass());
+        Dataset targets = InputShapes.fit(part, inputShape, model);
+        Dataset inputs = recipe.degradation().map(d -> InputShapes.fit(d.apply(part, new Rng(seed)), inputShape, model)).orElse(targets);
+        return new RunData(loaded.name(), inputs, targets);
+    }
+
+    /** The samples as the trainer takes them. */
+    public TrainingData training() {
+        return new TrainingData(inputs.data(), targets.data(), targets.sampleShape());
+    }
+
+    /** Number of samples. */
+    public int size() {
+        return targets.size();
+    }
+
+    /** The SHA-256 of the inputs and targets (little-endian floats), which identifies the data a run trained on. */
+    public String sha256() {
+        MessageDigest digest = Sha256.newDigest();
+        for (Dataset part : new Dataset[] {inputs, targets}) {
+            ByteBuffer bytes = ByteBuffer.allocate(4 * part.data().length).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(part.data());
+            digest.update(bytes);
+        }
+        return Sha256.hex(digest);
+    }
+}
