@@ -25,10 +25,18 @@ public final class DataOptions {
             description = "The CSV column holding labels: a header name or a 0-based index.")
     private String labelColumn;
 
-    /** What the options ask for; without {@code --data}, the recipe's data (a trained model's), else the digits. */
+    /**
+     * What the options ask for; without {@code --data}, the recipe's data (a trained model's), else the digits.
+     *
+     * @throws IllegalArgumentException when {@code --window}, {@code --stride} or {@code --label-column} come without
+     *                                  {@code --data}, which they describe
+     */
     public DataRequest request(Optional<DataRecipe> recipe) {
         if (source == null) {
-            return recipe.map(DataRecipe::data).orElseGet(() -> new DataRequest(DataRequest.DIGITS, window, stride, labelColumn));
+            if (window != null || stride != null || labelColumn != null) {
+                throw new IllegalArgumentException("--window, --stride and --label-column say how to read --data: give --data too");
+            }
+            return recipe.map(DataRecipe::data).orElseGet(() -> new DataRequest(DataRequest.DIGITS, null, null, null));
         }
         return new DataRequest(source, window, stride, labelColumn).absolute();
     }
