@@ -7,13 +7,13 @@ import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.guice.BackendsModule;
 import dev.autoencoder.cli.bench.ChildJvm;
 import dev.autoencoder.cli.option.VerboseOption;
-import dev.autoencoder.cli.train.ProgressPrinter;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.models.bench.BenchSettings;
 import dev.autoencoder.models.bench.WorkloadBench;
 import dev.autoencoder.models.factory.Presets;
+import dev.autoencoder.models.train.ConsoleProgress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,8 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void runHere(Presets workload, TensorBackend backend, LoadedData loaded, BenchSettings settings, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
-        WorkloadBench.Outcome outcome = new WorkloadBench(settings, (label, passes, samples, batch) ->
-                new ProgressPrinter(err, System.console() != null, label, passes, samples, batch)).run(workload, backend, loaded,
+        WorkloadBench.Outcome outcome = new WorkloadBench(settings, ConsoleProgress.view(err, System.console() != null)).run(workload, backend, loaded,
                 profile);
         outcome.profile().ifPresent(table -> {
             err.print(table);

@@ -2,11 +2,10 @@ package dev.autoencoder.cli.command;
 
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.data.io.AtomicFiles;
 import dev.autoencoder.data.stats.ErrorMetrics;
+import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.codec.CodeFile;
 import dev.autoencoder.models.codec.Compressor;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,8 @@ public final class DecompressCommand extends DataCommand {
         Compressor compressor = new Compressor(inference());
         CodeFile file = compressor.read(source);
         float[] decoded = compressor.decompress(file);
-        Path csv = writeCsv(output("decompressed.csv"), file, decoded, model().model().spec().inputSize());
+        Path csv = new ResultCsvWriter().write(output("decompressed.csv"), file.ids(), file.labels(), List.of(),
+                ResultCsvWriter.columns("x", model().model().spec().inputSize()), decoded);
         stdout().printf(Locale.ROOT, "%d codes of %s decoded by %s%n  %s%n", file.size(), file.origin(), model().describe(), csv);
         Optional<Dataset> originals = originals(file);
         originals.ifPresentOrElse(o -> {
@@ -74,23 +74,5 @@ public final class DecompressCommand extends DataCommand {
         }
         Dataset original = pictures.images("original", originals.get().data(), n, originals.get());
         return pictures.comparison(output("decompressed.png"), title, List.of("original", "decompressed"), List.of(original, shown));
-    }
-
-    private static Path writeCsv(Path csv, CodeFile file, float[] decoded, int per) {
-        StringBuilder text = new StringBuilder("id,label");
-        for (int j = 0; j < per; j++) {
-            text.append(",x").append(j);
-        }
-        text.append('\n');
-        int[] ids = file.ids();
-        int[] labels = file.labels();
-        for (int i = 0; i < ids.length; i++) {
-            text.append(ids[i]).append(',').append(labels == null ? "" : Integer.toString(labels[i]));
-            for (int j = 0; j < per; j++) {
-                text.append(',').append(decoded[i * per + j]);
-            }
-            text.append('\n');
-        }
-        return AtomicFiles.write(csv, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,6 +2,8 @@ package dev.autoencoder.cli.command;
 
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.stats.Interpolation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,27 +36,14 @@ public final class InterpolateCommand extends DataCommand {
                 throw new IllegalArgumentException("--from and --to must be in [0, " + samples.size() + "), got " + index);
             }
         }
-        if (steps < 2) {
-            throw new IllegalArgumentException("--steps must be at least 2, got " + steps);
-        }
         Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw samples of '"
                 + samples.name() + "': they are not images"));
-        Dataset ends = samples.select(new int[] {from, to}).toDataset();
         int latent = model().model().spec().latent();
         int per = samples.sampleSize();
-        float[] codes = inference().encode(ends);
-        float[] path = new float[steps * latent];
-        float[] blend = new float[steps * per];
-        for (int s = 0; s < steps; s++) {
-            float t = (float) s / (steps - 1);
-            for (int j = 0; j < latent; j++) {
-                path[s * latent + j] = (1 - t) * codes[j] + t * codes[latent + j];
-            }
-            for (int j = 0; j < per; j++) {
-                blend[s * per + j] = (1 - t) * ends.data()[j] + t * ends.data()[per + j];
-            }
-        }
-        float[] decoded = inference().decode(path);
+        Samples first = samples.slice(from, from + 1);
+        Samples last = samples.slice(to, to + 1);
+        float[] decoded = inference().interpolate(first, last, steps);
+        float[] blend = Interpolation.linear(first.features(), last.features(), steps);
         List<String> columns = new ArrayList<>();
         List<Dataset> stages = new ArrayList<>();
         for (int s = 0; s < steps; s++) {

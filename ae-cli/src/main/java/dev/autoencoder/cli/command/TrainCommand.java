@@ -11,7 +11,6 @@ import dev.autoencoder.cli.option.TrainingOptions;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
-import dev.autoencoder.cli.train.ProgressPrinter;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRecipe;
@@ -26,6 +25,7 @@ import dev.autoencoder.models.inference.Inference;
 import dev.autoencoder.models.run.RunData;
 import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.models.run.TrainingRun;
+import dev.autoencoder.models.train.ConsoleProgress;
 import dev.autoencoder.models.train.MetricsCsv;
 import dev.autoencoder.models.train.Trainer;
 import dev.autoencoder.models.train.TrainingDivergedException;
@@ -144,8 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
         long began = System.nanoTime();
         TrainingResult result;
         try {
-            result = run.train(data, (label, epochs, samples, batch) -> new ProgressPrinter(stdout, System.console() != null, label, epochs,
-                    samples, batch));
+            result = run.train(data, ConsoleProgress.view(stdout, System.console() != null));
         } catch (TrainingDivergedException e) {
             throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
         }

@@ -26,19 +26,8 @@ public record PriorPictures(Inference inference, Pictures pictures) {
 
     /** The decoded {@code grid x grid} codes evenly spaced over {@code [-range, range]^2}; the latent space must be 2-D. */
     public Path traversal(Path png, int grid, double range) {
-        if (spec().latent() != 2) {
-            throw new IllegalArgumentException("a traversal needs a 2-d latent space, not " + spec().latent() + "-d");
-        }
-        float[] codes = new float[grid * grid * 2];
-        for (int row = 0; row < grid; row++) {
-            for (int col = 0; col < grid; col++) {
-                int k = 2 * (row * grid + col);
-                codes[k] = (float) (-range + 2 * range * col / (grid - 1));
-                codes[k + 1] = (float) (range - 2 * range * row / (grid - 1));
-            }
-        }
         String title = String.format(Locale.ROOT, "latent space of %s, z in [-%.2g, %.2g]^2", spec().family().id(), range, range);
-        return pictures.grid(png, title, pictures.images("traversal", inference.decode(codes)), grid);
+        return pictures.grid(png, title, pictures.images("traversal", inference.traversal(grid, range)), grid);
     }
 
     private ModelSpec spec() {

@@ -28,11 +28,7 @@ public final class ResultCsvWriter {
      * @throws DataException when the file cannot be written
      */
     public Path writeEmbeddings(Path file, Samples source, float[] embeddings, int dim) {
-        List<String> columns = new ArrayList<>();
-        for (int j = 0; j < dim; j++) {
-            columns.add("z" + j);
-        }
-        return write(file, source, columns, embeddings);
+        return write(file, source, columns("z", dim), embeddings);
     }
 
     /**
@@ -53,12 +49,26 @@ public final class ResultCsvWriter {
      * @throws DataException when the file cannot be written
      */
     public Path write(Path file, Samples source, List<String> valueColumns, float[] values) {
-        int width = valueColumns.size();
-        if (width == 0 || values.length != (long) source.size() * width) {
-            throw new IllegalArgumentException(values.length + " values are not " + source.size() + " rows of "
-                    + width + " columns");
+        int[] ids = new int[source.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = source.sourceIndex(i);
         }
-        boolean classes = !source.classNames().isEmpty();
+        return write(file, ids, source.hasLabels() ? source.labels() : null, source.classNames(), valueColumns, values);
+    }
+
+    /**
+     * Writes one row per id: the id, its label (empty when {@code labels} is null), its class name when
+     * {@code classNames} are given, and {@code valueColumns.size()} values from {@code values}, row-major.
+     *
+     * @return {@code file}
+     * @throws DataException when the file cannot be written
+     */
+    public Path write(Path file, int[] ids, int[] labels, List<String> classNames, List<String> valueColumns, float[] values) {
+        int width = valueColumns.size();
+        if (width == 0 || values.length != (long) ids.length * width || labels != null && labels.length != ids.length) {
+            throw new IllegalArgumentException(values.length + " values are not " + ids.length + " rows of " + width + " columns");
+        }
+        boolean classes = !classNames.isEmpty();
         return AtomicFiles.write(file, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             List<String> header = new ArrayList<>(List.of("id", "label"));
@@ -68,14 +78,15 @@ public final class ResultCsvWriter {
             header.addAll(valueColumns);
             writeLine(writer, header);
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < source.size(); i++) {
+            for (int i = 0; i < ids.length; i++) {
                 line.setLength(0);
-                line.append(source.sourceIndex(i)).append(',');
-                if (source.hasLabels()) {
-                    line.append(source.label(i));
+                line.append(ids[i]).append(',');
+                if (labels != null) {
+                    line.append(labels[i]);
                 }
                 if (classes) {
-                    line.append(',').append(source.hasLabels() ? quoted(source.labelName(source.label(i))) : "");
+                    line.append(',').append(labels != null && labels[i] >= 0 && labels[i] < classNames.size()
+                            ? quoted(classNames.get(labels[i])) : labels != null ? Integer.toString(labels[i]) : "");
                 }
                 for (int j = 0; j < width; j++) {
                     line.append(',').append(values[i * width + j]);
@@ -84,6 +95,15 @@ public final class ResultCsvWriter {
             }
             writer.flush();
         });
+    }
+
+    /** Value column names {@code prefix0 .. prefix(n-1)}. */
+    public static List<String> columns(String prefix, int n) {
+        List<String> columns = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            columns.add(prefix + j);
+        }
+        return columns;
     }
 
     private static void writeLine(Writer writer, List<String> cells) throws IOException {

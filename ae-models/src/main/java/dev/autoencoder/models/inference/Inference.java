@@ -5,6 +5,7 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.stats.Interpolation;
 import dev.autoencoder.models.family.AnomalyScore;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.Generative;
@@ -51,6 +52,36 @@ public final class Inference {
             throw new IllegalArgumentException(codes.length + " values are not whole codes of " + latent);
         }
         return batches.map(Dataset.unlabeled("codes", codes, latent), model::decode, new Rng(0));
+    }
+
+    /**
+     * The decodings of {@code steps} evenly spaced points on the line from the code of {@code from} to the code of
+     * {@code to} (each one sample): {@code steps x inputSize} values.
+     */
+    public float[] interpolate(Samples from, Samples to, int steps) {
+        return decode(Interpolation.linear(encode(from), encode(to), steps));
+    }
+
+    /**
+     * The decodings of a {@code grid x grid} lattice of codes evenly spaced over {@code [-range, range]^2} of a 2-d
+     * latent space, row by row: z0 grows left to right, z1 bottom to top.
+     *
+     * @throws IllegalArgumentException when the latent space is not 2-d
+     */
+    public float[] traversal(int grid, double range) {
+        if (model.spec().latent() != 2 || grid < 2 || !(range > 0)) {
+            throw new IllegalArgumentException("a traversal needs a 2-d latent space, a grid of at least 2 and a range above 0; got "
+                    + model.spec().latent() + "-d, " + grid + " and " + range);
+        }
+        float[] codes = new float[grid * grid * 2];
+        for (int row = 0; row < grid; row++) {
+            for (int col = 0; col < grid; col++) {
+                int k = 2 * (row * grid + col);
+                codes[k] = (float) (-range + 2 * range * col / (grid - 1));
+                codes[k + 1] = (float) (range - 2 * range * row / (grid - 1));
+            }
+        }
+        return decode(codes);
     }
 
     /**

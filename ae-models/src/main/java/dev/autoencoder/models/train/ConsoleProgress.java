@@ -1,7 +1,5 @@
-package dev.autoencoder.cli.train;
+package dev.autoencoder.models.train;
 
-import dev.autoencoder.models.train.EpochMetrics;
-import dev.autoencoder.models.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.stream.Collectors;
  * redrawn in place with a carriage return, cut to the terminal's width so that it never wraps; elsewhere (a pipe, a log file, a test) only one plain line per epoch is
  * printed. Every epoch ends with a line of its training and validation losses.
  */
-public final class ProgressPrinter implements TrainingListener {
+public final class ConsoleProgress implements TrainingListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int DEFAULT_WIDTH = 120;
 
@@ -34,13 +32,19 @@ public final class ProgressPrinter implements TrainingListener {
      * @param trainSamples samples per epoch
      * @param batchSize    samples per step
      */
-    public ProgressPrinter(PrintWriter out, boolean interactive, String label, int epochs, int trainSamples, int batchSize) {
+    public ConsoleProgress(PrintWriter out, boolean interactive, String label, int epochs, int trainSamples, int batchSize) {
         this.out = out;
         this.interactive = interactive;
         this.label = label.isEmpty() ? "" : label + "  ";
         this.epochs = epochs;
         this.trainSamples = trainSamples;
         this.batchSize = batchSize;
+    }
+
+    /** A view that prints to {@code out}, redrawing in place when it is a terminal ({@code interactive}). */
+    public static ProgressView view(PrintWriter out, boolean interactive) {
+        return (label, epochs, samplesPerEpoch, batchSize) -> new ConsoleProgress(out, interactive, label, epochs, samplesPerEpoch,
+                batchSize);
     }
 
     @Override
