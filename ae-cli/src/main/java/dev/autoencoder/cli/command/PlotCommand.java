@@ -7,7 +7,6 @@ import dev.autoencoder.data.plot.LossCurvePlot;
 import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvReader;
 import dev.autoencoder.models.anomaly.GroundTruth;
-import dev.autoencoder.models.family.Loss;
 import dev.autoencoder.models.run.TrainingRun;
 import dev.autoencoder.models.train.MetricsCsv;
 import java.nio.file.Path;
