@@ -19,7 +19,7 @@ public final class DenoiseCommand extends RestoreCommand {
 
     @Override
     protected Optional<Degradation> degradation(Dataset raw) {
-        return Optional.of(new Degradation.AddedNoise(noise.noise(model().model().spec().corruption())));
+        return Optional.of(new Degradation.AddedNoise(noise.noise(model().model().spec().trainingNoise().orElse(null))));
     }
 
     @Override

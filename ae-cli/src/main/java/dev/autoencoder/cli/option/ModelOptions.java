@@ -1,10 +1,13 @@
 package dev.autoencoder.cli.option;
 
 import dev.autoencoder.data.catalog.InputShapes;
-import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.family.Likelihood;
+import dev.autoencoder.models.family.ModelRequest;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.family.Sparsity;
+import dev.autoencoder.models.nn.Activation;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -12,9 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose a model: a family with an architecture fitted to the data ({@code --model}, adjustable
- * with {@code --latent} and {@code --hidden}), or an exact benchmark workload ({@code --preset}); and the family's
- * own settings (the denoising noise, the VAE's beta).
+ * The options that choose a model: a family with an architecture fitted to the data ({@code --model}, adjusted by
+ * the family's settings, one option each, as the library's {@link ModelRequest} names them), or an exact
+ * benchmark workload ({@code --preset}).
  */
 public final class ModelOptions {
     /** The family used when neither {@code --model} nor {@code --preset} is given. */
@@ -42,16 +45,41 @@ public final class ModelOptions {
             description = "Hidden layer sizes (MLP) or channels per stride-2 convolution, outermost first, e.g. 256,64.")
     private List<Integer> hidden;
 
+    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: relu, leaky-relu, sigmoid, tanh or "
+            + "identity. Default: relu (contractive-ae: sigmoid; it takes sigmoid or tanh).")
+    private Activation activation;
+
+    @Option(names = "--likelihood", paramLabel = "NAME", description = "Decoder likelihood: bernoulli (sigmoid output, BCE) or "
+            + "gaussian (identity output, MSE). Default: bernoulli.")
+    private Likelihood likelihood;
+
     /** The input corruption of denoising-ae (masking 0.3 by default) and stacked-ae (none by default). */
     @Mixin
     private NoiseOptions noise;
+
+    @Option(names = "--contractive-lambda", paramLabel = "LAMBDA", description = "Weight of contractive-ae's penalty. Default: 0.1.")
+    private Double lambda;
+
+    @Option(names = "--sparsity", paramLabel = "KIND", description = "sparse-ae's penalty: kl (mean activations of sigmoid codes "
+            + "near a target) or l1 (of the codes). Default: kl.")
+    private Sparsity.Kind sparsity;
+
+    @Option(names = "--sparsity-target", paramLabel = "RHO", description = "The kl penalty's target activation. Default: 0.05.")
+    private Double sparsityTarget;
+
+    @Option(names = "--sparsity-weight", paramLabel = "WEIGHT", description = "Weight of sparse-ae's penalty. Default: 0.01.")
+    private Double sparsityWeight;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability after each hidden layer while training "
+            + "(ae, denoising-ae, sparse-ae, vae). Default: 0.")
+    private Double dropout;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Weight of a VAE's KL term. Default: 1.")
     private Double beta;
 
     /** The name runs are called by: the preset's, else the family's. */
     public String name() {
-        return preset().map(Presets::id).orElseGet(() -> family().id());
+        return preset().map(Presets::id).orElseGet(() -> request().family().id());
     }
 
     /** The preset asked for, if any. */
@@ -61,48 +89,34 @@ public final class ModelOptions {
 
     /** Whether any option here was given (a resumed run must then ask for the model it continues). */
     public boolean given() {
-        return choice != null || latent != null || hidden != null || noise.given() || beta != null;
+        return choice != null || !settingsDefault();
     }
 
-    private Family family() {
-        return choice != null && choice.family != null ? choice.family : DEFAULT_FAMILY;
+    private boolean settingsDefault() {
+        return request().equals(ModelRequest.of(request().family()));
+    }
+
+    private ModelRequest request() {
+        Family family = choice != null && choice.family != null ? choice.family : DEFAULT_FAMILY;
+        return new ModelRequest(family, hidden, latent, activation, likelihood, noise.kind().orElse(null), noise.level().orElse(null),
+                lambda, sparsity, sparsityTarget, sparsityWeight, dropout, beta);
     }
 
     /** The model these options describe, for samples of {@code dataShape} from data {@code dataName}. */
     public ModelSpec spec(int[] dataShape, String dataName) {
         Optional<Presets> preset = preset();
         if (preset.isPresent()) {
-            if (latent != null || hidden != null || noise.given() || beta != null) {
-                throw new IllegalArgumentException("--preset " + preset.get().id() + " is an exact model: it takes no "
-                        + "--latent, --hidden, --noise, --noise-level or --beta");
+            if (!settingsDefault()) {
+                throw new IllegalArgumentException("--preset " + preset.get().id() + " is an exact model: it takes no other model option");
             }
             return preset.get().spec();
         }
-        Family family = family();
-        List<Integer> shape = family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape);
-        ModelSpec base = ModelSpec.defaults(family, shape);
-        return new ModelSpec(family, shape, hidden != null ? hidden : base.hidden(), latent != null ? latent : base.latent(),
-                base.activation(), base.likelihood(), corruption(family, base.corruption()), base.penaltyWeight(),
-                base.sparsityTarget(), beta(family, base.beta()), base.reconstructionScale());
-    }
-
-    private Noise corruption(Family family, Noise base) {
-        if (!noise.given()) {
-            return base;
+        ModelRequest request = request();
+        try {
+            return request.spec(request.family().convolutional() ? InputShapes.convolutional(dataShape, dataName)
+                    : InputShapes.flat(dataShape));
+        } catch (ModelRequest.Inapplicable e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
-        if (family != Family.DENOISING_AE && family != Family.STACKED_AE) {
-            throw new IllegalArgumentException("--noise and --noise-level apply to denoising-ae and stacked-ae, not " + family.id());
-        }
-        return noise.noise(base);
-    }
-
-    private double beta(Family family, double base) {
-        if (beta == null) {
-            return base;
-        }
-        if (!family.variational()) {
-            throw new IllegalArgumentException("--beta applies to vae and conv-vae, not " + family.id());
-        }
-        return beta;
     }
 }

@@ -24,7 +24,8 @@ import java.util.zip.CRC32;
  * <ol>
  *   <li>the magic {@code "AECODES"} and the byte {@code 0x1A}; the format version (u16, 1); the precision (u8: 2
  *       for float16, 4 for float32); a zero byte;
- *   <li>the SHA-256 of the model spec's JSON (32 bytes), so codes are only decoded by the model that made them;
+ *   <li>the SHA-256 of the model spec's JSON (32 bytes), so codes are only decoded by the model that made them (files
+ *       written before spec format 2 hold the hash of the spec's format-1 JSON, which identifies the model as well);
  *   <li>the latent size and the number of samples (u32 each); the model's input shape (u8 rank, u32 dimensions);
  *   <li>where the samples came from (a modified-UTF-8 string, as {@link DataOutputStream#writeUTF});
  *   <li>each sample's id (u32), a labels flag (u8) and each label (i32) when set;
@@ -33,7 +34,7 @@ import java.util.zip.CRC32;
  * </ol>
  * Reading checks every field, the length and the checksum, and names the file and the problem when one is wrong.
  *
- * @param specHash   SHA-256 of the model spec's JSON
+ * @param specHash   SHA-256 of the model spec's JSON (in one of its {@linkplain ModelSpec#jsonForms() forms})
  * @param precision  how the codes are stored
  * @param latent     values per code
  * @param inputShape the model's input shape
@@ -64,16 +65,23 @@ public record CodeFile(byte[] specHash, Precision precision, int latent, List<In
 
     /** The SHA-256 of {@code spec}'s JSON, which identifies the model. */
     public static byte[] hash(ModelSpec spec) {
+        return sha256(spec.toJson());
+    }
+
+    private static byte[] sha256(String json) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(spec.toJson().getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    /** Whether these codes were made by the model of {@code spec}. */
+    /**
+     * Whether these codes were made by the model of {@code spec}: their hash is that of one of the spec's JSON forms
+     * (the current one, or the format-1 one that code files written before format 2 hold).
+     */
     public boolean madeBy(ModelSpec spec) {
-        return Arrays.equals(specHash, hash(spec));
+        return spec.jsonForms().stream().anyMatch(json -> Arrays.equals(specHash, sha256(json)));
     }
 
     /** Number of samples. */

@@ -1,19 +1,28 @@
 package dev.autoencoder.models.factory;
 
 import dev.autoencoder.api.Shape;
+import dev.autoencoder.models.family.AeSpec;
 import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.family.ContractiveAeSpec;
 import dev.autoencoder.models.family.ContractiveAutoencoder;
+import dev.autoencoder.models.family.ConvAeSpec;
+import dev.autoencoder.models.family.ConvVaeSpec;
+import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.DenoisingAutoencoder;
 import dev.autoencoder.models.family.EncoderDecoder;
-import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.family.SparseAeSpec;
 import dev.autoencoder.models.family.SparseAutoencoder;
+import dev.autoencoder.models.family.StackedAeSpec;
 import dev.autoencoder.models.family.StackedAutoencoder;
+import dev.autoencoder.models.family.VaeSpec;
 import dev.autoencoder.models.family.VariationalAutoencoder;
+import dev.autoencoder.models.family.VariationalSpec;
 import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.nn.Conv2d;
 import dev.autoencoder.models.nn.ConvTranspose2d;
 import dev.autoencoder.models.nn.Dense;
+import dev.autoencoder.models.nn.Dropout;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.nn.Layer;
 import dev.autoencoder.models.nn.Reshape;
@@ -22,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the model a {@link ModelSpec} describes, drawing its parameters from {@link Init} in a fixed order
@@ -46,44 +56,39 @@ public final class Models {
     /** The model of {@code spec} with freshly initialised parameters. */
     public static Autoencoder build(ModelSpec spec, Init init) {
         return switch (spec.family()) {
-            case AE, CONV_AE, DENOISING_AE -> encoderDecoder(spec, init);
-            case SPARSE_AE -> sparse(spec, init);
-            case CONTRACTIVE_AE -> contractive(spec, init);
-            case STACKED_AE -> stacked(spec, init);
-            case VAE, CONV_VAE -> variational(spec, init);
+            case AE -> plain((AeSpec) spec, init);
+            case STACKED_AE -> stacked((StackedAeSpec) spec, init);
+            case DENOISING_AE -> denoising((DenoisingAeSpec) spec, init);
+            case CONTRACTIVE_AE -> contractive((ContractiveAeSpec) spec, init);
+            case SPARSE_AE -> sparse((SparseAeSpec) spec, init);
+            case CONV_AE -> convolutional((ConvAeSpec) spec, init);
+            case VAE -> variational((VaeSpec) spec, init);
+            case CONV_VAE -> variational((ConvVaeSpec) spec, init);
         };
     }
 
-    private static Autoencoder encoderDecoder(ModelSpec spec, Init init) {
-        Sequential encoder = new Sequential(spec.family().convolutional() ? convTrunkAndCode(spec, init) : mlpEncoder(spec, init, null));
-        Sequential decoder = decoder(spec, init);
-        if (spec.family() == Family.DENOISING_AE) {
-            if (spec.corruption() == null) {
-                throw new IllegalArgumentException("the denoising autoencoder needs a corruption");
-            }
-            return new DenoisingAutoencoder(spec, encoder, decoder, spec.corruption());
-        }
-        return new EncoderDecoder(spec, encoder, decoder);
+    private static Autoencoder plain(AeSpec spec, Init init) {
+        Mlp mlp = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout());
+        return new EncoderDecoder(spec, mlp.encoder(init, null), mlp.decoder(init));
     }
 
-    private static Autoencoder sparse(ModelSpec spec, Init init) {
-        Activation code = spec.sparsityTarget() > 0 ? Activation.SIGMOID : spec.activation();
-        Sequential encoder = new Sequential(mlpEncoder(spec, init, code));
-        return new SparseAutoencoder(spec, encoder, decoder(spec, init), spec.penaltyWeight(), spec.sparsityTarget());
+    private static Autoencoder denoising(DenoisingAeSpec spec, Init init) {
+        Mlp mlp = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout());
+        return new DenoisingAutoencoder(spec, mlp.encoder(init, null), mlp.decoder(init));
     }
 
-    private static Autoencoder contractive(ModelSpec spec, Init init) {
-        if (!spec.hidden().isEmpty()) {
-            throw new IllegalArgumentException("the contractive autoencoder has one encoder layer; hidden sizes "
-                    + spec.hidden() + " are not supported");
-        }
+    private static Autoencoder sparse(SparseAeSpec spec, Init init) {
+        Mlp mlp = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout());
+        return new SparseAutoencoder(spec, mlp.encoder(init, spec.sparsity().codeActivation(spec.activation())), mlp.decoder(init));
+    }
+
+    private static Autoencoder contractive(ContractiveAeSpec spec, Init init) {
         Dense layer = new Dense(spec.inputSize(), spec.latent(), init);
-        return new ContractiveAutoencoder(spec, layer, spec.activation(), Sequential.of(new Dense(spec.latent(), spec.inputSize(), init)),
-                spec.penaltyWeight());
+        return new ContractiveAutoencoder(spec, layer, Sequential.of(new Dense(spec.latent(), spec.inputSize(), init)));
     }
 
-    private static Autoencoder stacked(ModelSpec spec, Init init) {
-        List<Integer> sizes = sizes(spec);
+    private static Autoencoder stacked(StackedAeSpec spec, Init init) {
+        List<Integer> sizes = new Mlp(spec, spec.hidden(), spec.activation(), 0).sizes();
         List<Dense> encoderLayers = new ArrayList<>();
         for (int k = 0; k + 1 < sizes.size(); k++) {
             encoderLayers.add(new Dense(sizes.get(k), sizes.get(k + 1), init));
@@ -92,109 +97,135 @@ public final class Models {
         for (int k = decoderLayers.length - 1; k >= 0; k--) {
             decoderLayers[k] = new Dense(sizes.get(k + 1), sizes.get(k), init);
         }
-        return new StackedAutoencoder(spec, encoderLayers, List.of(decoderLayers), spec.activation(), spec.corruption());
+        return new StackedAutoencoder(spec, encoderLayers, List.of(decoderLayers));
     }
 
-    private static Autoencoder variational(ModelSpec spec, Init init) {
-        List<Layer> trunk = spec.family().convolutional() ? convTrunk(spec, init) : mlpTrunk(spec, init);
-        int features = spec.family().convolutional() ? flatFeatures(spec) : sizes(spec).get(sizes(spec).size() - 2);
+    private static Autoencoder convolutional(ConvAeSpec spec, Init init) {
+        Conv conv = new Conv(spec, spec.channels(), spec.activation());
+        Sequential encoder = new Sequential(conv.encoder(init, true));
+        return new EncoderDecoder(spec, encoder, conv.decoder(init));
+    }
+
+    private static Autoencoder variational(VaeSpec spec, Init init) {
+        Mlp mlp = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout());
+        return variational(spec, mlp.trunk(init), mlp.sizes().get(mlp.sizes().size() - 2), mlp::decoder, init);
+    }
+
+    private static Autoencoder variational(ConvVaeSpec spec, Init init) {
+        Conv conv = new Conv(spec, spec.channels(), spec.activation());
+        return variational(spec, conv.encoder(init, false), conv.flatFeatures(), conv::decoder, init);
+    }
+
+    /** A variational model of {@code trunk} (to {@code features} values), its two heads and its decoder, in that order. */
+    private static Autoencoder variational(VariationalSpec spec, List<Layer> trunk, int features,
+            Function<Init, Sequential> decoder, Init init) {
         Dense mean = new Dense(features, spec.latent(), init);
         Dense logVar = new Dense(features, spec.latent(), init);
-        return new VariationalAutoencoder(spec, new Sequential(trunk), mean, logVar, decoder(spec, init));
+        return new VariationalAutoencoder(spec, new Sequential(trunk), mean, logVar, decoder.apply(init));
     }
 
-    /** {@code [input, hidden..., latent]}. */
-    private static List<Integer> sizes(ModelSpec spec) {
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(spec.inputSize());
-        sizes.addAll(spec.hidden());
-        sizes.add(spec.latent());
-        return sizes;
-    }
-
-    /** Dense layers with the activation between them, ending in the linear trunk output before the code. */
-    private static List<Layer> mlpTrunk(ModelSpec spec, Init init) {
-        List<Integer> sizes = sizes(spec);
-        List<Layer> layers = new ArrayList<>();
-        for (int k = 0; k + 2 < sizes.size(); k++) {
-            layers.add(new Dense(sizes.get(k), sizes.get(k + 1), init));
-            layers.add(spec.activation());
+    /**
+     * An MLP of sizes {@code [input, hidden..., latent]}: the activation after every hidden layer, followed by
+     * dropout when its probability is above 0 (and only then, so that the layer indices of PyTorch's names stay
+     * those of a model without dropout).
+     */
+    private record Mlp(List<Integer> sizes, Activation activation, double dropout) {
+        Mlp(ModelSpec spec, List<Integer> hidden, Activation activation, double dropout) {
+            this(sizes(spec, hidden), activation, dropout);
         }
-        return layers;
-    }
 
-    /** The MLP encoder: the trunk and the code layer, followed by {@code codeActivation} if given. */
-    private static List<Layer> mlpEncoder(ModelSpec spec, Init init, Activation codeActivation) {
-        List<Integer> sizes = sizes(spec);
-        List<Layer> layers = mlpTrunk(spec, init);
-        layers.add(new Dense(sizes.get(sizes.size() - 2), spec.latent(), init));
-        if (codeActivation != null) {
-            layers.add(codeActivation);
+        private static List<Integer> sizes(ModelSpec spec, List<Integer> hidden) {
+            List<Integer> sizes = new ArrayList<>();
+            sizes.add(spec.inputSize());
+            sizes.addAll(hidden);
+            sizes.add(spec.latent());
+            return sizes;
         }
-        return layers;
-    }
 
-    /** Side of the feature map after the stride-2 convolutions. */
-    private static int finalSide(ModelSpec spec) {
-        int side = spec.inputShape().get(1);
-        int stride = 1 << spec.hidden().size();
-        if (side % stride != 0 || !spec.inputShape().get(1).equals(spec.inputShape().get(2))) {
-            throw new IllegalArgumentException("convolutional models need square inputs whose side is a multiple of "
-                    + stride + " (one halving per convolution); got " + spec.inputShape() + ": pad the images");
-        }
-        return side / stride;
-    }
-
-    private static int flatFeatures(ModelSpec spec) {
-        int side = finalSide(spec);
-        return spec.hidden().get(spec.hidden().size() - 1) * side * side;
-    }
-
-    /** Conv k3 s2 p1 + activation per channel count, then flatten. */
-    private static List<Layer> convTrunk(ModelSpec spec, Init init) {
-        finalSide(spec);
-        List<Layer> layers = new ArrayList<>();
-        int in = spec.inputShape().get(0);
-        for (int channels : spec.hidden()) {
-            layers.add(new Conv2d(in, channels, 3, 2, 1, init));
-            layers.add(spec.activation());
-            in = channels;
-        }
-        layers.add(Reshape.flatten());
-        return layers;
-    }
-
-    private static List<Layer> convTrunkAndCode(ModelSpec spec, Init init) {
-        List<Layer> layers = convTrunk(spec, init);
-        layers.add(new Dense(flatFeatures(spec), spec.latent(), init));
-        return layers;
-    }
-
-    /** The decoder, producing raw values: the MLP mirror, or dense + reshape + transposed convolutions + a final conv. */
-    private static Sequential decoder(ModelSpec spec, Init init) {
-        List<Layer> layers = new ArrayList<>();
-        if (spec.family().convolutional()) {
-            List<Integer> ch = spec.hidden();
-            int side = finalSide(spec);
-            int top = ch.get(ch.size() - 1);
-            layers.add(new Dense(spec.latent(), top * side * side, init));
-            layers.add(new Reshape(top, side, side));
-            for (int k = ch.size() - 1; k >= 0; k--) {
-                int out = k == ch.size() - 1 ? top : ch.get(k);
-                int in = k == ch.size() - 1 ? top : ch.get(k + 1);
-                layers.add(new ConvTranspose2d(in, out, 3, 2, 1, 1, init));
-                layers.add(spec.activation());
+        private void hiddenLayer(List<Layer> layers, int in, int out, Init init) {
+            layers.add(new Dense(in, out, init));
+            layers.add(activation);
+            if (dropout > 0) {
+                layers.add(new Dropout(dropout));
             }
-            layers.add(new Conv2d(ch.get(0), spec.inputShape().get(0), 3, 1, 1, init));
+        }
+
+        /** The hidden layers, up to the trunk's output before the code. */
+        List<Layer> trunk(Init init) {
+            List<Layer> layers = new ArrayList<>();
+            for (int k = 0; k + 2 < sizes.size(); k++) {
+                hiddenLayer(layers, sizes.get(k), sizes.get(k + 1), init);
+            }
+            return layers;
+        }
+
+        /** The trunk and the code layer, followed by {@code codeActivation} if given. */
+        Sequential encoder(Init init, Activation codeActivation) {
+            List<Layer> layers = trunk(init);
+            layers.add(new Dense(sizes.get(sizes.size() - 2), sizes.get(sizes.size() - 1), init));
+            if (codeActivation != null) {
+                layers.add(codeActivation);
+            }
             return new Sequential(layers);
         }
-        List<Integer> sizes = sizes(spec);
-        for (int k = sizes.size() - 1; k > 0; k--) {
-            layers.add(new Dense(sizes.get(k), sizes.get(k - 1), init));
-            if (k > 1) {
-                layers.add(spec.activation());
+
+        /** The mirror of the encoder, producing raw values. */
+        Sequential decoder(Init init) {
+            List<Layer> layers = new ArrayList<>();
+            for (int k = sizes.size() - 1; k > 1; k--) {
+                hiddenLayer(layers, sizes.get(k), sizes.get(k - 1), init);
             }
+            layers.add(new Dense(sizes.get(1), sizes.get(0), init));
+            return new Sequential(layers);
         }
-        return new Sequential(layers);
+    }
+
+    /** Stride-2 convolutions (kernel 3, padding 1) of {@code channels} on {@code [c, side, side]} inputs. */
+    private record Conv(List<Integer> inputShape, List<Integer> channels, int latent, Activation activation) {
+        Conv(ModelSpec spec, List<Integer> channels, Activation activation) {
+            this(spec.inputShape(), channels, spec.latent(), activation);
+        }
+
+        /** Side of the feature map after the convolutions (the spec checked that they halve it exactly). */
+        int finalSide() {
+            return inputShape.get(1) >> channels.size();
+        }
+
+        int flatFeatures() {
+            return channels.get(channels.size() - 1) * finalSide() * finalSide();
+        }
+
+        /** Conv + activation per channel count, then flatten, then (with {@code code}) the dense code layer. */
+        List<Layer> encoder(Init init, boolean code) {
+            List<Layer> layers = new ArrayList<>();
+            int in = inputShape.get(0);
+            for (int out : channels) {
+                layers.add(new Conv2d(in, out, 3, 2, 1, init));
+                layers.add(activation);
+                in = out;
+            }
+            layers.add(Reshape.flatten());
+            if (code) {
+                layers.add(new Dense(flatFeatures(), latent, init));
+            }
+            return layers;
+        }
+
+        /** Dense + reshape, transposed convolutions + activation, and a final convolution, producing raw values. */
+        Sequential decoder(Init init) {
+            List<Layer> layers = new ArrayList<>();
+            int side = finalSide();
+            int top = channels.get(channels.size() - 1);
+            layers.add(new Dense(latent, top * side * side, init));
+            layers.add(new Reshape(top, side, side));
+            for (int k = channels.size() - 1; k >= 0; k--) {
+                int out = k == channels.size() - 1 ? top : channels.get(k);
+                int in = k == channels.size() - 1 ? top : channels.get(k + 1);
+                layers.add(new ConvTranspose2d(in, out, 3, 2, 1, 1, init));
+                layers.add(activation);
+            }
+            layers.add(new Conv2d(channels.get(0), inputShape.get(0), 3, 1, 1, init));
+            return new Sequential(layers);
+        }
     }
 }

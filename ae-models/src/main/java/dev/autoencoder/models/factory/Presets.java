@@ -1,8 +1,10 @@
 package dev.autoencoder.models.factory;
 
-import dev.autoencoder.models.family.ModelSpec;
-import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.family.AeSpec;
+import dev.autoencoder.models.family.ConvAeSpec;
+import dev.autoencoder.models.family.ConvVaeSpec;
 import dev.autoencoder.models.family.Likelihood;
+import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Activation;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +13,12 @@ import java.util.stream.Collectors;
 /** The benchmark workloads of WORKLOADS.md, exactly: W1 {@code mlp-ae}, W2 {@code conv-ae}, W3 {@code conv-vae}. */
 public enum Presets {
     /** Dense 784-512-128-32-128-512-784, ReLU, sigmoid output, BCE: 944,176 parameters. */
-    MLP_AE("mlp-ae", new ModelSpec(Family.AE, List.of(784), List.of(512, 128), 32, Activation.RELU, Likelihood.BERNOULLI,
-            null, 0, 0, 1, 784)),
+    MLP_AE("mlp-ae", new AeSpec(List.of(784), List.of(512, 128), 32, Activation.RELU, Likelihood.BERNOULLI, 0)),
     /** Conv 1-32-64-128 (k3 s2 p1) to a 2-D code and back on 1x32x32, BCE: 343,043 parameters. */
-    CONV_AE("conv-ae", new ModelSpec(Family.CONV_AE, List.of(1, 32, 32), List.of(32, 64, 128), 2, Activation.RELU,
-            Likelihood.BERNOULLI, null, 0, 0, 1, 1024)),
+    CONV_AE("conv-ae", new ConvAeSpec(List.of(1, 32, 32), List.of(32, 64, 128), 2, Activation.RELU, Likelihood.BERNOULLI)),
     /** W2's trunk with mean and log-variance heads; 500 x mean BCE + KL: 347,141 parameters. */
-    CONV_VAE("conv-vae", new ModelSpec(Family.CONV_VAE, List.of(1, 32, 32), List.of(32, 64, 128), 2, Activation.RELU,
-            Likelihood.BERNOULLI, null, 0, 0, 1, 500));
+    CONV_VAE("conv-vae", new ConvVaeSpec(List.of(1, 32, 32), List.of(32, 64, 128), 2, Activation.RELU, Likelihood.BERNOULLI,
+            1, 500));
 
     private final String id;
     private final ModelSpec spec;

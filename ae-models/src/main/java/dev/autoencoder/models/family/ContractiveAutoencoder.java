@@ -12,26 +12,22 @@ import dev.autoencoder.models.nn.Sequential;
  * {@code sum_j s'(a_j)^2 sum_i W_ji^2}, averaged over the batch. No second-order autodiff is needed.
  */
 public final class ContractiveAutoencoder extends EncoderDecoder {
+    private final ContractiveAeSpec spec;
     private final Dense layer;
-    private final Activation activation;
-    private final double lambda;
 
-    public ContractiveAutoencoder(ModelSpec spec, Dense layer, Activation activation, Sequential decoder, double lambda) {
-        super(spec, Sequential.of(layer, activation), decoder);
-        if (activation != Activation.SIGMOID && activation != Activation.TANH) {
-            throw new IllegalArgumentException("the contractive penalty's closed form needs a sigmoid or tanh encoder, got " + activation);
-        }
+    /** The encoder {@code s(W x + b)} of {@code layer} and the spec's activation, and {@code decoder}. */
+    public ContractiveAutoencoder(ContractiveAeSpec spec, Dense layer, Sequential decoder) {
+        super(spec, Sequential.of(layer, spec.activation()), decoder);
+        this.spec = spec;
         this.layer = layer;
-        this.activation = activation;
-        this.lambda = lambda;
     }
 
     @Override
     public Loss loss(Var input, Var target, Forward pass) {
         Var h = encode(input, pass);
-        Var slope = activation == Activation.SIGMOID ? h.mul(h.rsub(1)) : h.square().rsub(1);
+        Var slope = spec.activation() == Activation.SIGMOID ? h.mul(h.rsub(1)) : h.square().rsub(1);
         Var rowNorms = pass.param(layer.weight()).square().sum(false, 1);
         Var jacobianNorm = slope.square().mul(rowNorms).sum(false, 1).mean();
-        return Loss.penalised(reconstructionLoss(h, target, pass), "contractive", jacobianNorm.mul(lambda));
+        return Loss.penalised(reconstructionLoss(h, target, pass), "contractive", jacobianNorm.mul(spec.lambda()));
     }
 }

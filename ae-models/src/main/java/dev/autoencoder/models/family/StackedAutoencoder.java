@@ -27,17 +27,15 @@ public final class StackedAutoencoder extends EncoderDecoder {
     private final Noise corruption;
 
     /**
-     * @param encoderLayers {@code E_1..E_L}, each followed by {@code activation}
+     * @param encoderLayers {@code E_1..E_L}, each followed by the spec's activation
      * @param decoderLayers {@code D_1..D_L}, where {@code D_k} maps level k back to level k-1
-     * @param corruption    applied to each stage's input during pretraining, or null
      */
-    public StackedAutoencoder(ModelSpec spec, List<Dense> encoderLayers, List<Dense> decoderLayers, Activation activation,
-            Noise corruption) {
-        super(spec, encoder(encoderLayers, activation), decoder(decoderLayers, activation));
+    public StackedAutoencoder(StackedAeSpec spec, List<Dense> encoderLayers, List<Dense> decoderLayers) {
+        super(spec, encoder(encoderLayers, spec.activation()), decoder(decoderLayers, spec.activation()));
         this.encoderLayers = List.copyOf(encoderLayers);
         this.decoderLayers = List.copyOf(decoderLayers);
-        this.activation = activation;
-        this.corruption = corruption;
+        this.activation = spec.activation();
+        this.corruption = spec.noise();
     }
 
     private static Sequential encoder(List<Dense> layers, Activation activation) {

@@ -24,13 +24,13 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
     public static final double LOG_VAR_MIN = -30;
     public static final double LOG_VAR_MAX = 20;
 
-    private final ModelSpec spec;
+    private final VariationalSpec spec;
     private final Sequential trunk;
     private final Dense meanHead;
     private final Dense logVarHead;
     private final Sequential decoder;
 
-    public VariationalAutoencoder(ModelSpec spec, Sequential trunk, Dense meanHead, Dense logVarHead, Sequential decoder) {
+    public VariationalAutoencoder(VariationalSpec spec, Sequential trunk, Dense meanHead, Dense logVarHead, Sequential decoder) {
         this.spec = spec;
         this.trunk = trunk;
         this.meanHead = meanHead;
@@ -43,7 +43,7 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
     }
 
     @Override
-    public ModelSpec spec() {
+    public VariationalSpec spec() {
         return spec;
     }
 

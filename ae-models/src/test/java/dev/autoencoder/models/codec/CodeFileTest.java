@@ -8,12 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autoencoder.data.DataException;
+import dev.autoencoder.models.family.AeSpec;
 import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.nn.Activation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CodeFileTest {
     private static final ModelSpec SPEC = ModelSpec.defaults(Family.AE, List.of(64));
     private static final float[] CODES = {0.1f, -2.5f, 3.14159f, 1e-3f, 7f, -0.333f};
+    /**
+     * A code file written by the release before spec format 2, for {@code ModelSpec.defaults(ae, [64])}: samples 4
+     * and 9 (labels 1 and 7) of "digits test", two codes of 4, float32; its fingerprint hashes the flat spec.
+     */
+    private static final String FORMAT_ONE_FILE = "QUVDT0RFUxoAAQQAH+vxVeHnsZtWrwC8qntEE4/zDvHvtX0Ixq2NoXOf5B4AAAAEAAAAAgEAAABAAAtkaWdpdHMgdGVzdAAAAAQAAAAJAQAAAAEAAAAHPwAAAL+gAABAAAAAPgAAAEBAAAC/QAAAP4AAAAAAAACzoXpK";
 
     @TempDir
     Path dir;
@@ -42,6 +54,23 @@ class CodeFileTest {
         assertEquals(SPEC.inputShape(), back.inputShape());
         assertTrue(back.madeBy(SPEC));
         assertFalse(back.madeBy(ModelSpec.defaults(Family.VAE, List.of(64))));
+    }
+
+    @Test
+    void codeFilesOfSpecFormatOneStillDecodeWithTheModelThatWroteThemOnly() throws IOException {
+        CodeFile old = CodeFile.read(Files.write(dir.resolve("old.aec"), Base64.getDecoder().decode(FORMAT_ONE_FILE)));
+        assertArrayEquals(new float[] {0.5f, -1.25f, 2f, 0.125f, 3f, -0.75f, 1f, 0f}, old.codes());
+        assertTrue(old.madeBy(new AeSpec(List.of(64), List.of(32, 8), 4, Activation.RELU, Likelihood.BERNOULLI, 0)));
+        assertTrue(old.madeBy(SPEC));
+        assertFalse(old.madeBy(new AeSpec(List.of(64), List.of(32, 8), 4, Activation.RELU, Likelihood.GAUSSIAN, 0)));
+        assertFalse(old.madeBy(new AeSpec(List.of(64), List.of(32, 8), 4, Activation.RELU, Likelihood.BERNOULLI, 0.1)));
+        assertFalse(old.madeBy(ModelSpec.defaults(Family.SPARSE_AE, List.of(64))));
+    }
+
+    @Test
+    void newCodeFilesHashTheCurrentJson() throws NoSuchAlgorithmException {
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(SPEC.toJson().getBytes(StandardCharsets.UTF_8)), CodeFile.hash(SPEC));
+        assertFalse(file(Precision.FLOAT32, null).madeBy(ModelSpec.defaults(Family.DENOISING_AE, List.of(64))));
     }
 
     @Test

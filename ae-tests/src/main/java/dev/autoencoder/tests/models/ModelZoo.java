@@ -1,10 +1,18 @@
 package dev.autoencoder.tests.models;
 
 import dev.autoencoder.data.transform.Noise;
+import dev.autoencoder.models.family.AeSpec;
+import dev.autoencoder.models.family.ContractiveAeSpec;
+import dev.autoencoder.models.family.ConvAeSpec;
+import dev.autoencoder.models.family.ConvVaeSpec;
+import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.Likelihood;
-import dev.autoencoder.models.nn.Activation;
-import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.family.SparseAeSpec;
+import dev.autoencoder.models.family.Sparsity;
+import dev.autoencoder.models.family.StackedAeSpec;
+import dev.autoencoder.models.family.VaeSpec;
+import dev.autoencoder.models.nn.Activation;
 import java.util.List;
 
 /** Tiny instances of every family (and every variant worth checking), small enough for F64 gradient checks. */
@@ -24,28 +32,27 @@ public final class ModelZoo {
     public static List<Entry> tiny() {
         List<Integer> mlpIn = List.of(12);
         List<Integer> convIn = List.of(1, 8, 8);
+        List<Integer> hidden = List.of(7);
         Likelihood bern = Likelihood.BERNOULLI;
         return List.of(
-                new Entry("ae", new ModelSpec(Family.AE, mlpIn, List.of(7), 3, Activation.RELU, bern, null, 0, 0, 1, 12)),
-                new Entry("ae-gaussian-tanh", new ModelSpec(Family.AE, mlpIn, List.of(7), 3, Activation.TANH, Likelihood.GAUSSIAN,
-                        null, 0, 0, 1, 12)),
-                new Entry("stacked-ae", new ModelSpec(Family.STACKED_AE, mlpIn, List.of(7), 3, Activation.SIGMOID, bern, null, 0, 0, 1, 12)),
-                new Entry("denoising-ae-gaussian", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.RELU, bern,
-                        new Noise(Noise.Kind.GAUSSIAN, 0.2), 0, 0, 1, 12)),
-                new Entry("denoising-ae-masking", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.LEAKY_RELU, bern,
-                        new Noise(Noise.Kind.MASKING, 0.3), 0, 0, 1, 12)),
-                new Entry("denoising-ae-salt-and-pepper", new ModelSpec(Family.DENOISING_AE, mlpIn, List.of(7), 3, Activation.RELU, bern,
-                        new Noise(Noise.Kind.SALT_AND_PEPPER, 0.2), 0, 0, 1, 12)),
-                new Entry("contractive-ae", new ModelSpec(Family.CONTRACTIVE_AE, mlpIn, List.of(), 5, Activation.SIGMOID, bern, null,
-                        0.5, 0, 1, 12)),
-                new Entry("contractive-ae-tanh", new ModelSpec(Family.CONTRACTIVE_AE, mlpIn, List.of(), 5, Activation.TANH, bern, null,
-                        0.5, 0, 1, 12)),
-                new Entry("sparse-ae-kl", new ModelSpec(Family.SPARSE_AE, mlpIn, List.of(7), 4, Activation.RELU, bern, null, 0.3, 0.1, 1, 12)),
-                new Entry("sparse-ae-l1", new ModelSpec(Family.SPARSE_AE, mlpIn, List.of(7), 4, Activation.RELU, bern, null, 0.05, 0, 1, 12)),
-                new Entry("conv-ae", new ModelSpec(Family.CONV_AE, convIn, List.of(2, 3), 2, Activation.RELU, bern, null, 0, 0, 1, 64)),
-                new Entry("vae", new ModelSpec(Family.VAE, mlpIn, List.of(7), 2, Activation.RELU, bern, null, 0, 0, 0.7, 12)),
-                new Entry("vae-gaussian", new ModelSpec(Family.VAE, mlpIn, List.of(7), 2, Activation.TANH, Likelihood.GAUSSIAN, null, 0, 0,
-                        1, 12)),
-                new Entry("conv-vae", new ModelSpec(Family.CONV_VAE, convIn, List.of(2, 3), 2, Activation.RELU, bern, null, 0, 0, 1, 500)));
+                new Entry("ae", new AeSpec(mlpIn, hidden, 3, Activation.RELU, bern, 0)),
+                new Entry("ae-gaussian-tanh", new AeSpec(mlpIn, hidden, 3, Activation.TANH, Likelihood.GAUSSIAN, 0)),
+                new Entry("ae-dropout", new AeSpec(mlpIn, List.of(7, 5), 3, Activation.TANH, bern, 0.25)),
+                new Entry("stacked-ae", new StackedAeSpec(mlpIn, hidden, 3, Activation.SIGMOID, bern, null)),
+                new Entry("denoising-ae-gaussian", new DenoisingAeSpec(mlpIn, hidden, 3, Activation.RELU, bern,
+                        new Noise(Noise.Kind.GAUSSIAN, 0.2), 0)),
+                new Entry("denoising-ae-masking", new DenoisingAeSpec(mlpIn, hidden, 3, Activation.LEAKY_RELU, bern,
+                        new Noise(Noise.Kind.MASKING, 0.3), 0)),
+                new Entry("denoising-ae-salt-and-pepper", new DenoisingAeSpec(mlpIn, hidden, 3, Activation.RELU, bern,
+                        new Noise(Noise.Kind.SALT_AND_PEPPER, 0.2), 0)),
+                new Entry("contractive-ae", new ContractiveAeSpec(mlpIn, 5, Activation.SIGMOID, bern, 0.5)),
+                new Entry("contractive-ae-tanh", new ContractiveAeSpec(mlpIn, 5, Activation.TANH, bern, 0.5)),
+                new Entry("sparse-ae-kl", new SparseAeSpec(mlpIn, hidden, 4, Activation.RELU, bern, new Sparsity.KL(0.1, 0.3), 0)),
+                new Entry("sparse-ae-l1", new SparseAeSpec(mlpIn, hidden, 4, Activation.RELU, bern, new Sparsity.L1(0.05), 0)),
+                new Entry("conv-ae", new ConvAeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern)),
+                new Entry("vae", new VaeSpec(mlpIn, hidden, 2, Activation.RELU, bern, 0.7, 12, 0)),
+                new Entry("vae-gaussian", new VaeSpec(mlpIn, hidden, 2, Activation.TANH, Likelihood.GAUSSIAN, 1, 12, 0)),
+                new Entry("vae-dropout", new VaeSpec(mlpIn, hidden, 2, Activation.TANH, bern, 1, 12, 0.3)),
+                new Entry("conv-vae", new ConvVaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500)));
     }
 }

@@ -17,9 +17,12 @@ import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.family.DenoisingAeSpec;
+import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.family.Objective;
 import dev.autoencoder.models.family.StackedAutoencoder;
 import dev.autoencoder.models.family.VariationalAutoencoder;
+import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.nn.Forward;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.nn.Parameter;
@@ -90,8 +93,8 @@ class LearningTest {
     @TestFactory
     Stream<DynamicTest> denoisingOutputIsCloserToTheCleanImageThanItsNoisyInput() {
         return BACKENDS.values().stream().map(b -> dynamicTest(b.name(), () -> {
-            ModelSpec spec = new ModelSpec(Family.DENOISING_AE, List.of(64), List.of(64, 32), 16, dev.autoencoder.models.nn.Activation.RELU,
-                    dev.autoencoder.models.family.Likelihood.BERNOULLI, new Noise(Noise.Kind.MASKING, 0.3), 0, 0, 1, 64);
+            DenoisingAeSpec spec = new DenoisingAeSpec(List.of(64), List.of(64, 32), 16, Activation.RELU, Likelihood.BERNOULLI,
+                    new Noise(Noise.Kind.MASKING, 0.3), 0);
             Autoencoder dae = model(b, spec);
             TrainingData data = Digits.flat();
             train(b, dae, data, 15);
@@ -99,7 +102,7 @@ class LearningTest {
                 Tape tape = new Tape(b);
                 float[] cleanValues = Arrays.copyOf(data.inputs(), 200 * 64);
                 float[] noisyValues = cleanValues.clone();
-                spec.corruption().corruptInPlace(noisyValues, new int[] {64}, new Rng(99));
+                spec.noise().corruptInPlace(noisyValues, new int[] {64}, new Rng(99));
                 Var clean = tape.constant(b.fromFloats(cleanValues, Shape.of(200, 64)));
                 Var noisy = tape.constant(b.fromFloats(noisyValues, Shape.of(200, 64)));
                 Var denoised = dae.reconstruct(noisy, Forward.inference(tape, new Rng(99)));

@@ -18,7 +18,7 @@ import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
-import dev.autoencoder.models.family.Family;
+import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.nn.Activation;
@@ -59,8 +59,7 @@ class TrainingNoiseTest {
     }
 
     private static void check(TensorBackend b, DType dtype, Noise noise) {
-        ModelSpec spec = new ModelSpec(Family.DENOISING_AE, List.of(FEATURES), List.of(7), 3, Activation.RELU, Likelihood.BERNOULLI,
-                noise, 0, 0, 1, FEATURES);
+        ModelSpec spec = new DenoisingAeSpec(List.of(FEATURES), List.of(7), 3, Activation.RELU, Likelihood.BERNOULLI, noise, 0);
         Autoencoder dae = Models.build(spec, new Init(b, dtype, new Rng(11)));
         float[] clean = new float[BATCH * FEATURES];
         double[] uniform = new Rng(5).uniform(clean.length, 0, 1);
