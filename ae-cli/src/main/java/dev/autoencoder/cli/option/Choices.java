@@ -12,7 +12,6 @@ import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.run.OptimizerKind;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
@@ -36,14 +35,9 @@ public final class Choices {
         commandLine.registerConverter(Split.class, of(Split.values(), Object::toString));
         commandLine.registerConverter(OptimizerKind.class, of(OptimizerKind.values(), Object::toString));
         commandLine.registerConverter(Precision.class, of(Precision.values(), Object::toString));
-        commandLine.registerConverter(Activation.class, of(Activation.values(), Choices::id));
-        commandLine.registerConverter(Likelihood.class, of(Likelihood.values(), Choices::id));
-        commandLine.registerConverter(Sparsity.Kind.class, of(Sparsity.Kind.values(), Choices::id));
-    }
-
-    /** The lower-case name of a constant, e.g. {@code leaky-relu}. */
-    private static String id(Enum<?> choice) {
-        return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        commandLine.registerConverter(Activation.class, of(Activation.values(), Object::toString));
+        commandLine.registerConverter(Likelihood.class, of(Likelihood.values(), Object::toString));
+        commandLine.registerConverter(Sparsity.Kind.class, of(Sparsity.Kind.values(), Object::toString));
     }
 
     private static <T> ITypeConverter<T> of(T[] choices, Function<T, String> name) {

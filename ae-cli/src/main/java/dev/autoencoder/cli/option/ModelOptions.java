@@ -15,14 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose a model: a family with an architecture fitted to the data ({@code --model}, adjusted by
- * the family's settings, one option each, as the library's {@link ModelRequest} names them), or an exact
- * benchmark workload ({@code --preset}).
+ * The options that choose a model: a family fitted to the data ({@code --model}, and its settings, one option each
+ * as the library's {@link ModelRequest} names them), or an exact benchmark workload ({@code --preset}).
  */
 public final class ModelOptions {
-    /** The family used when neither {@code --model} nor {@code --preset} is given. */
-    public static final Family DEFAULT_FAMILY = Family.AE;
-
     @ArgGroup(exclusive = true, heading = "The model (one of; default: --model ae):%n")
     private Choice choice;
 
@@ -89,24 +85,24 @@ public final class ModelOptions {
 
     /** Whether any option here was given (a resumed run must then ask for the model it continues). */
     public boolean given() {
-        return choice != null || !settingsDefault();
+        return choice != null || settingsGiven();
     }
 
-    private boolean settingsDefault() {
-        return request().equals(ModelRequest.of(request().family()));
+    private boolean settingsGiven() {
+        return !request().equals(ModelRequest.of(request().family()));
     }
 
+    /** The family asked for (ae by default) and its settings. */
     private ModelRequest request() {
-        Family family = choice != null && choice.family != null ? choice.family : DEFAULT_FAMILY;
-        return new ModelRequest(family, hidden, latent, activation, likelihood, noise.kind().orElse(null), noise.level().orElse(null),
-                lambda, sparsity, sparsityTarget, sparsityWeight, dropout, beta);
+        return new ModelRequest(choice != null && choice.family != null ? choice.family : Family.AE, hidden, latent, activation,
+                likelihood, noise.kind, noise.level, lambda, sparsity, sparsityTarget, sparsityWeight, dropout, beta);
     }
 
     /** The model these options describe, for samples of {@code dataShape} from data {@code dataName}. */
     public ModelSpec spec(int[] dataShape, String dataName) {
         Optional<Presets> preset = preset();
         if (preset.isPresent()) {
-            if (!settingsDefault()) {
+            if (settingsGiven()) {
                 throw new IllegalArgumentException("--preset " + preset.get().id() + " is an exact model: it takes no other model option");
             }
             return preset.get().spec();

@@ -1,7 +1,6 @@
 package dev.autoencoder.cli.option;
 
 import dev.autoencoder.data.transform.Noise;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --noise} and {@code --noise-level}: a denoising autoencoder's corruption. */
@@ -11,34 +10,19 @@ public final class NoiseOptions {
 
     @Option(names = "--noise", paramLabel = "KIND", completionCandidates = Choices.NoiseKinds.class,
             description = "Noise: ${COMPLETION-CANDIDATES}. Default: the denoising model's own, else masking.")
-    private Noise.Kind kind;
+    Noise.Kind kind;
 
     @Option(names = "--noise-level", paramLabel = "LEVEL",
             description = "Sigma of gaussian noise (added as it is, not clamped), or the probability of masking and salt-and-pepper. Default: the "
                     + "denoising model's own, else " + DEFAULT_LEVEL + ".")
-    private Double level;
-
-    /** The kind asked for. */
-    public Optional<Noise.Kind> kind() {
-        return Optional.ofNullable(kind);
-    }
-
-    /** The level asked for. */
-    public Optional<Double> level() {
-        return Optional.ofNullable(level);
-    }
+    Double level;
 
     /**
      * The noise asked for, completed by {@code base} (a model's own noise, or null): its kind and level where the
      * options give none, else masking and {@link #DEFAULT_LEVEL}.
      */
     public Noise noise(Noise base) {
-        return new Noise(kind().orElse(base != null ? base.kind() : Noise.Kind.MASKING),
-                level().orElse(base != null ? base.level() : DEFAULT_LEVEL));
-    }
-
-    /** Whether either option was given. */
-    public boolean given() {
-        return kind != null || level != null;
+        return new Noise(kind != null ? kind : base != null ? base.kind() : Noise.Kind.MASKING,
+                level != null ? level : base != null ? base.level() : DEFAULT_LEVEL);
     }
 }

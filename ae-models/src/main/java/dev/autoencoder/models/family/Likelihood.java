@@ -2,6 +2,7 @@ package dev.autoencoder.models.family;
 
 import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
+import java.util.Locale;
 
 /**
  * How a decoder's raw output explains the data. Decoders produce raw values; the likelihood turns them into
@@ -43,5 +44,11 @@ public enum Likelihood {
     /** The reconstruction loss, a mean over every element: BCE, or MSE for the Gaussian case (as in PyTorch). */
     public Var reconstructionLoss(Var raw, Var target) {
         return this == GAUSSIAN ? Functions.mse(raw, target) : negLogLikelihood(raw, target).mean();
+    }
+
+    /** The name in options and messages: {@code gaussian}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

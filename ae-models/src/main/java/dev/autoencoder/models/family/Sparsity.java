@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.models.nn.Activation;
+import java.util.Locale;
 
 /**
  * The sparse autoencoder's penalty on its code {@code h}: {@code weight * penalty(h)}. Serialised with its
@@ -24,9 +25,15 @@ public sealed interface Sparsity {
     /** The activation of the code layer, given the model's hidden {@code activation}. */
     Activation codeActivation(Activation activation);
 
-    /** The kinds, as {@code ae train --sparsity} names them. */
+    /** The kinds of penalty. */
     enum Kind {
-        L1, KL
+        L1, KL;
+
+        /** The name in options and messages: {@code kl}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The L1 activity penalty {@code mean_n sum_j |h_j|}, on codes of the hidden activation. */

@@ -1,6 +1,7 @@
 package dev.autoencoder.models.nn;
 
 import dev.autoencoder.api.autodiff.Var;
+import java.util.Locale;
 
 /** Parameterless elementwise activations. */
 public enum Activation implements Layer {
@@ -34,5 +35,11 @@ public enum Activation implements Layer {
         public Var forward(Var x, Forward pass) {
             return x;
         }
+    };
+
+    /** The name in options and messages: {@code leaky-relu}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

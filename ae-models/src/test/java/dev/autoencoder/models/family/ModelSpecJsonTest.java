@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.nn.Activation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class ModelSpecJsonTest {
 
     @Test
     void everyFamilyRoundTripsThroughFormatTwo() {
-        List<ModelSpec> specs = new java.util.ArrayList<>(formatOne().values());
+        List<ModelSpec> specs = new ArrayList<>(formatOne().values());
         specs.add(new AeSpec(MLP, List.of(7), 3, Activation.RELU, Likelihood.BERNOULLI, 0.25));
         specs.add(new DenoisingAeSpec(MLP, List.of(), 3, Activation.RELU, Likelihood.GAUSSIAN, new Noise(Noise.Kind.MASKING, 0.1), 0.5));
         specs.add(new SparseAeSpec(MLP, List.of(7, 5), 4, Activation.TANH, Likelihood.BERNOULLI, new Sparsity.L1(0.2), 0.1));

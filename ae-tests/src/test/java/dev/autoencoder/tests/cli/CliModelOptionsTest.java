@@ -77,7 +77,7 @@ class CliModelOptionsTest {
         train(out, "--model", "contractive-ae", "--hidden", "8").badInput("--hidden applies to ae, ");
         train(out, "--model", "sparse-ae", "--sparsity", "l1", "--sparsity-target", "0.1")
                 .badInput("--sparsity-target applies to the kl sparsity, not l1");
-        train(out, "--model", "contractive-ae", "--activation", "relu").badInput("needs a sigmoid or tanh encoder, got RELU");
+        train(out, "--model", "contractive-ae", "--activation", "relu").badInput("needs a sigmoid or tanh encoder, got relu");
         train(out, "--activation", "swish").badInput("--activation");
         train(out, "--preset", "mlp-ae", "--dropout", "0.1").badInput("--preset mlp-ae is an exact model");
         assertFalse(Files.exists(out.resolve("model.safetensors")), "nothing was trained");
