@@ -94,4 +94,29 @@ class RunSafetyTest {
         Files.copy(folder.resolve(TrainingRun.MODEL), state, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         run("train", "--resume", "--epochs", "3", "--out", folder.toString()).badInput("is not the training state of an ae run");
     }
+
+    @Test
+    void anotherBackendIsAnnouncedAndRecorded() {
+        Path folder = dir.resolve("switched");
+        run("train", "--epochs", "1", "--backend", "pure", "--out", folder.toString()).ok();
+        String out = run("train", "--resume", "--epochs", "2", "--backend", "nd4j", "--out", folder.toString()).ok().out();
+        assertTrue(out.contains("note: the run trained on pure and continues on nd4j"), out);
+        String provenance = SafeTensors.read(folder.resolve(TrainingRun.MODEL)).metadata().get("ae.provenance");
+        assertTrue(provenance.contains("\"backend\":\"nd4j\"") && provenance.contains("\"earlierBackends\":[\"pure\"]"), provenance);
+    }
+
+    @Test
+    void aCraftedHugeCheckpointIsOneLineAndNoAllocation() throws IOException {
+        Path folder = trained("crafted");
+        Path model = folder.resolve(TrainingRun.MODEL);
+        var checkpoint = SafeTensors.read(model);
+        Map<String, String> meta = new LinkedHashMap<>(checkpoint.metadata());
+        String spec = meta.get("ae.spec");
+        meta.put("ae.spec", spec.replaceFirst("\"inputShape\":\\[64]", "\"inputShape\":[40000]")
+                .replaceFirst("\"hidden\":\\[[^]]*]", "\"hidden\":[40000,8]"));
+        assertFalse(meta.get("ae.spec").equals(spec), spec);
+        Path huge = dir.resolve("huge.safetensors");
+        SafeTensors.write(huge, checkpoint.tensors(), meta);
+        run("reconstruct", "--checkpoint", huge.toString(), "--backend", "pure").badInput(huge + ": tensor 'encoder.0.weight' has shape");
+    }
 }
