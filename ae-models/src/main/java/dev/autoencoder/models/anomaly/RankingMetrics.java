@@ -9,10 +9,11 @@ import java.util.Comparator;
  * {@code average_precision_score} do). Scores must be finite, and there must be anomalies and normal samples.
  */
 public final class RankingMetrics {
-    private final float[] scores;
-    private final boolean[] anomalous;
-    private final Integer[] descending;
+    /** Per group of tied scores, highest scores first: how many anomalies and how many samples it holds. */
+    private final long[] groupAnomalies;
+    private final long[] groupSizes;
     private final long positives;
+    private final long total;
 
     /**
      * @param scores    the score of each sample, higher meaning more anomalous
@@ -23,20 +24,30 @@ public final class RankingMetrics {
         if (scores.length != anomalous.length) {
             throw new IllegalArgumentException(scores.length + " scores for " + anomalous.length + " labels");
         }
-        this.scores = Scores.requireFinite(scores).clone();
-        this.anomalous = anomalous.clone();
-        long count = 0;
-        for (boolean a : anomalous) {
-            count += a ? 1 : 0;
-        }
-        if (count == 0 || count == scores.length) {
-            throw new IllegalArgumentException("ranking metrics need both anomalies and normal samples, got " + count
-                    + " anomalies among " + scores.length + " samples");
-        }
-        this.positives = count;
-        this.descending = new Integer[scores.length];
+        Scores.requireFinite(scores);
+        Integer[] descending = new Integer[scores.length];
         Arrays.setAll(descending, i -> i);
-        Arrays.sort(descending, Comparator.comparingDouble((Integer i) -> this.scores[i]).reversed());
+        Arrays.sort(descending, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        long[] anomalies = new long[scores.length];
+        long[] sizes = new long[scores.length];
+        int groups = 0;
+        for (int start = 0; start < descending.length; groups++) {
+            int end = start;
+            while (end < descending.length && scores[descending[end]] == scores[descending[start]]) {
+                anomalies[groups] += anomalous[descending[end]] ? 1 : 0;
+                end++;
+            }
+            sizes[groups] = end - start;
+            start = end;
+        }
+        this.groupAnomalies = Arrays.copyOf(anomalies, groups);
+        this.groupSizes = Arrays.copyOf(sizes, groups);
+        this.positives = Arrays.stream(groupAnomalies).sum();
+        this.total = scores.length;
+        if (positives == 0 || positives == total) {
+            throw new IllegalArgumentException("ranking metrics need both anomalies and normal samples, got " + positives
+                    + " anomalies among " + total + " samples");
+        }
     }
 
     /** The number of true anomalies. */
@@ -51,24 +62,14 @@ public final class RankingMetrics {
     public double auroc() {
         double pairsWon = 0;
         long negativesAbove = 0;
-        for (int start = 0; start < descending.length;) {
-            int end = tieEnd(start);
-            long groupPositives = 0;
-            long groupNegatives = 0;
-            for (int k = start; k < end; k++) {
-                if (anomalous[descending[k]]) {
-                    groupPositives++;
-                } else {
-                    groupNegatives++;
-                }
-            }
+        for (int g = 0; g < groupSizes.length; g++) {
+            long negatives = groupSizes[g] - groupAnomalies[g];
             // anomalies in this group beat every normal sample below it and tie with the normal ones beside them
-            long negativesBelow = scores.length - positives - negativesAbove - groupNegatives;
-            pairsWon += groupPositives * (negativesBelow + 0.5 * groupNegatives);
-            negativesAbove += groupNegatives;
-            start = end;
+            long negativesBelow = total - positives - negativesAbove - negatives;
+            pairsWon += groupAnomalies[g] * (negativesBelow + 0.5 * negatives);
+            negativesAbove += negatives;
         }
-        return pairsWon / ((double) positives * (scores.length - positives));
+        return pairsWon / ((double) positives * (total - positives));
     }
 
     /**
@@ -78,25 +79,12 @@ public final class RankingMetrics {
     public double averagePrecision() {
         double ap = 0;
         long truePositives = 0;
-        for (int start = 0; start < descending.length;) {
-            int end = tieEnd(start);
-            long groupPositives = 0;
-            for (int k = start; k < end; k++) {
-                groupPositives += anomalous[descending[k]] ? 1 : 0;
-            }
-            truePositives += groupPositives;
-            ap += (double) groupPositives / positives * truePositives / end;
-            start = end;
+        long flagged = 0;
+        for (int g = 0; g < groupSizes.length; g++) {
+            truePositives += groupAnomalies[g];
+            flagged += groupSizes[g];
+            ap += (double) groupAnomalies[g] / positives * truePositives / flagged;
         }
         return ap;
-    }
-
-    /** The end (exclusive) of the run of scores equal to the one at {@code start} in descending order. */
-    private int tieEnd(int start) {
-        int end = start;
-        while (end < descending.length && scores[descending[end]] == scores[descending[start]]) {
-            end++;
-        }
-        return end;
     }
 }
