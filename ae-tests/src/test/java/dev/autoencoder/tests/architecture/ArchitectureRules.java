@@ -86,10 +86,26 @@ final class ArchitectureRules {
                 .because("model classes use jakarta.inject annotations at most");
     }
 
+    /** The CLI is the top layer: nothing else, examples included, depends on it. */
+    ArchRule cliOnTop() {
+        return noClasses().that().resideOutsideOfPackage(p("cli..")).and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAPackage(p("cli.."))
+                .because("every job is a library API that the CLI only calls");
+    }
+
+    /** The jobs (inference, anomaly detection, codes, runs, benchmarks) sit above the models they use. */
+    ArchRule jobsAboveModels() {
+        return noClasses().that().resideInAnyPackage(p("models.nn.."), p("models.family.."), p("models.factory.."),
+                p("models.optim.."), p("models.checkpoint.."))
+                .should().dependOnClassesThat().resideInAnyPackage(p("models.inference.."), p("models.anomaly.."),
+                        p("models.codec.."), p("models.run.."), p("models.bench.."))
+                .because("a model answers for itself; the jobs ask it, never the other way");
+    }
+
     /** Every rule, for running them all. */
     List<ArchRule> all() {
         return List.of(engineFreeCore(), backendsIndependent(), backendsBelowModels(), noPackageCycles(),
-                noStaticMutableState(), noFieldInjection(), guiceConfined());
+                noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels());
     }
 
     private static String[] concat(String[] a, String b) {

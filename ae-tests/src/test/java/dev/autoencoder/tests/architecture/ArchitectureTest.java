@@ -40,7 +40,9 @@ class ArchitectureTest {
                 bites("no cycles", ArchitectureRules::noPackageCycles, "archfixture.data.CycleStart"),
                 bites("no static mutable state", ArchitectureRules::noStaticMutableState, "archfixture.api.GlobalCounter"),
                 bites("no field injection", ArchitectureRules::noFieldInjection, "archfixture.models.FieldInjected"),
-                bites("guice confined", ArchitectureRules::guiceConfined, "archfixture.models.UsesGuice"));
+                bites("guice confined", ArchitectureRules::guiceConfined, "archfixture.models.UsesGuice"),
+                bites("cli on top", ArchitectureRules::cliOnTop, "archfixture.examples.UsesCli"),
+                bites("jobs above models", ArchitectureRules::jobsAboveModels, "archfixture.models.family.UsesJob"));
     }
 
     private static DynamicTest bites(String name, Function<ArchitectureRules, ArchRule> rule, String offender) {
