@@ -6,13 +6,13 @@ import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.plot.ScoreHistogram;
 import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.anomaly.AnomalyDetector;
+import dev.autoencoder.models.anomaly.Detection;
 import dev.autoencoder.models.anomaly.GroundTruth;
 import dev.autoencoder.models.anomaly.RankingMetrics;
 import dev.autoencoder.models.anomaly.Threshold;
 import dev.autoencoder.models.anomaly.ThresholdRule;
 import dev.autoencoder.models.family.AnomalyScore;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +89,7 @@ public final class AnomalyCommand extends DataCommand {
                 score.describe());
         stdout().printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
         stdout().printf(Locale.ROOT, "  flagged %d of %d (%.2f%%)%n", flagged.length, scores.length, 100.0 * flagged.length / scores.length);
-        truth.ifPresent(t -> report(scores, t, flagged));
+        truth.ifPresent(t -> report(scores, t, flags));
         stdout().printf("  %s%n  %s%n  %s%n", all, anomalies, png);
     }
 
@@ -106,17 +106,15 @@ public final class AnomalyCommand extends DataCommand {
         return ThresholdRule.fixed(thresholdChoice.value);
     }
 
-    private void report(float[] scores, boolean[] truth, int[] flagged) {
-        long positives = IntStream.range(0, truth.length).filter(i -> truth[i]).count();
-        if (positives == 0 || positives == truth.length) {
-            stdout().println("  AUROC: undefined (the samples are all " + (positives == 0 ? "normal" : "anomalous") + ")");
+    private void report(float[] scores, boolean[] truth, boolean[] flags) {
+        Detection detection = Detection.of(flags, truth);
+        if (detection.anomalies() == 0 || detection.anomalies() == truth.length) {
+            stdout().println("  AUROC: undefined (the samples are all " + (detection.anomalies() == 0 ? "normal" : "anomalous") + ")");
             return;
         }
         RankingMetrics ranking = new RankingMetrics(scores, truth);
-        long hits = Arrays.stream(flagged).filter(i -> truth[i]).count();
         stdout().printf(Locale.ROOT, "  AUROC %.4f  average precision %.4f  (%d anomalies; flagged: precision %.3f, recall %.3f)%n",
-                ranking.auroc(), ranking.averagePrecision(), positives, flagged.length == 0 ? 0.0 : (double) hits / flagged.length,
-                (double) hits / positives);
+                ranking.auroc(), ranking.averagePrecision(), detection.anomalies(), detection.precision(), detection.recall());
     }
 
     private static float[] gather(float[] scores, int[] indices) {

@@ -119,4 +119,21 @@ class RunSafetyTest {
         SafeTensors.write(huge, checkpoint.tensors(), meta);
         run("reconstruct", "--checkpoint", huge.toString(), "--backend", "pure").badInput(huge + ": tensor 'encoder.0.weight' has shape");
     }
+
+    @Test
+    void aCheckpointCopiedAwayKeepsItsDataAndScaling() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,c,d\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(i % 7).append(',').append(100 + i % 13).append(',').append(-5 * (i % 3)).append(',').append(i % 5 * 0.5).append('\n');
+        }
+        Path table = Files.writeString(dir.resolve("table.csv"), csv);
+        Path folder = dir.resolve("table-run");
+        run("train", "--data", table.toString(), "--epochs", "2", "--backend", "pure", "--out", folder.toString()).ok();
+        String inFolder = run("evaluate", "--checkpoint", folder.resolve(TrainingRun.BEST).toString(), "--backend", "pure").ok().out();
+        Path away = Files.createDirectories(dir.resolve("elsewhere")).resolve("copy.safetensors");
+        Files.copy(folder.resolve(TrainingRun.BEST), away);
+        String copied = run("evaluate", "--checkpoint", away.toString(), "--backend", "pure").ok().out();
+        // the same data (table.csv, not the default digits), scaled by the saved ranges: the same losses
+        assertEquals(inFolder.lines().skip(1).toList(), copied.lines().skip(1).toList(), copied);
+    }
 }
