@@ -1,10 +1,8 @@
 package dev.autoencoder.data.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoencoder.data.DataFormatException;
 import dev.autoencoder.data.io.AtomicFiles;
+import dev.autoencoder.data.io.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +26,6 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
         int patch) {
     /** The file name in a run folder. */
     public static final String FILE_NAME = "data.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DataRecipe {
         Objects.requireNonNull(data, "data");
@@ -55,16 +51,12 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
 
     /** Writes this recipe into {@code folder}, atomically. */
     public void write(Path folder) {
-        AtomicFiles.write(folder.resolve(FILE_NAME), out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this)));
+        AtomicFiles.write(folder.resolve(FILE_NAME), out -> out.write(JsonValues.writePretty(this)));
     }
 
     /** This recipe as compact JSON (as checkpoints carry it). */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + this, e);
-        }
+        return JsonValues.write(this);
     }
 
     /**
@@ -73,11 +65,7 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
      * @throws IllegalArgumentException when {@code json} is not a data recipe
      */
     public static DataRecipe fromJson(String json) {
-        try {
-            return JSON.readValue(json, DataRecipe.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a data recipe: " + e.getOriginalMessage(), e);
-        }
+        return JsonValues.read(json, DataRecipe.class, "a data recipe");
     }
 
     /** The recipe saved in {@code folder}, if there is one. */
@@ -87,8 +75,8 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), DataRecipe.class));
-        } catch (IOException e) {
+            return Optional.of(fromJson(Files.readString(file)));
+        } catch (IOException | IllegalArgumentException e) {
             throw new DataFormatException(file, "is not a readable data recipe: " + e.getMessage(), e);
         }
     }

@@ -1,9 +1,7 @@
 package dev.autoencoder.models.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoencoder.api.DType;
+import dev.autoencoder.data.io.JsonValues;
 import dev.autoencoder.models.nn.Parameter;
 import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
@@ -29,8 +27,6 @@ import java.util.Map;
  */
 public record RunSettings(int epochs, int batchSize, OptimizerKind optimizer, double lr, Schedule schedule, Double weightDecay,
         long seed, double validationSplit, int patience, double clipNorm, int klWarmup, int pretrainEpochs) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RunSettings {
         require(epochs >= 1, "the epochs must be at least 1, got " + epochs);
@@ -81,19 +77,11 @@ public record RunSettings(int epochs, int batchSize, OptimizerKind optimizer, do
 
     /** As JSON, for the run's files. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + this, e);
-        }
+        return JsonValues.write(this);
     }
 
     /** The settings written by {@link #toJson()} (or by an earlier release, whose settings had no schedule or decay). */
     public static RunSettings fromJson(String json) {
-        try {
-            return JSON.readValue(json, RunSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable training settings: " + e.getOriginalMessage(), e);
-        }
+        return JsonValues.read(json, RunSettings.class, "training settings");
     }
 }

@@ -15,6 +15,7 @@ import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.train.EpochMetrics;
 import dev.autoencoder.models.train.Progress;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public record RunState(String runId, ModelSpec spec, RunSettings settings, DataR
 
     public RunState {
         history = List.copyOf(history);
-        weights = Map.copyOf(weights);
-        slots = Map.copyOf(slots);
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        slots = Collections.unmodifiableMap(new LinkedHashMap<>(slots));
     }
 
     /** The epochs committed. */
