@@ -12,9 +12,14 @@ public final class Functions {
     private Functions() {
     }
 
-    /** {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow for large {@code x}. */
+    /**
+     * {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow for large {@code x}. {@code max(x, 0)} is written
+     * {@code (x + |x|) / 2}, the same value, so that the gradient at exactly 0 is {@code sigmoid(0) = 1/2}, as PyTorch's
+     * (relu's and abs's subgradients at 0 are both 0, which would give 0).
+     */
     public static Var softplus(Var x) {
-        return x.relu().add(x.abs().neg().exp().log1p());
+        Var magnitude = x.abs();
+        return x.mul(0.5).add(magnitude.mul(0.5)).add(magnitude.neg().exp().log1p());
     }
 
     /** {@code log(sigmoid(x)) = -softplus(-x)}. */
@@ -32,13 +37,20 @@ public final class Functions {
 
     /**
      * Binary cross-entropy of targets {@code t} under probabilities {@code p}, per element, with each log
-     * clamped below at {@value #BCE_LOG_FLOOR} exactly as PyTorch's {@code BCELoss} does.
+     * clamped below at {@value #BCE_LOG_FLOOR} exactly as PyTorch's {@code BCELoss} does. Where a probability is 0 the
+     * log is the floor itself, not {@code log(0)} clamped, so that the gradient there is finite (no {@code 0 * inf}).
      */
     public static Var bce(Var p, Var t) {
-        Var floor = p.tape().scalar(BCE_LOG_FLOOR, p.dtype());
-        Var logP = p.log().maximum(floor);
-        Var log1mP = p.rsub(1).log().maximum(floor);
-        return t.mul(logP).add(t.rsub(1).mul(log1mP)).neg();
+        return t.mul(flooredLog(p)).add(t.rsub(1).mul(flooredLog(p.rsub(1)))).neg();
+    }
+
+    /** {@code max(log x, floor)} for {@code x >= 0}, with the floor taken (and no gradient) where {@code x} is 0. */
+    private static Var flooredLog(Var x) {
+        Tape tape = x.tape();
+        Var floor = tape.scalar(BCE_LOG_FLOOR, x.dtype());
+        Var positive = x.greater(tape.scalar(0, x.dtype()));
+        Var safe = tape.where(positive, x, tape.scalar(1, x.dtype()));
+        return tape.where(positive, safe.log(), floor).maximum(floor);
     }
 
     /** {@code (a - b)^2} per element. */

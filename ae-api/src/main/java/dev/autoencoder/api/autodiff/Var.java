@@ -191,9 +191,13 @@ public final class Var {
         return record(b().relu(value), (i, g) -> b().mul(g, b().greater(value, scalarTensor(0))), this);
     }
 
-    /** {@code max(this, slope * this)} for {@code 0 <= slope <= 1}. */
+    /**
+     * {@code x} where {@code x > 0}, else {@code slope * x}, for {@code 0 <= slope <= 1}; its gradient is 1 or
+     * {@code slope}, and {@code slope} at exactly 0, as in PyTorch.
+     */
     public Var leakyRelu(double slope) {
-        return maximum(mul(slope));
+        Tensor factor = b().where(b().greater(value, scalarTensor(0)), scalarTensor(1), scalarTensor(slope));
+        return mul(tape.constant(factor));
     }
 
     // ---------------------------------------------------------------- reductions

@@ -361,7 +361,8 @@ public final class OpRegistry {
 
     private static void composites(List<OpSpec> ops) {
         SpecBuilder softplus = composite("softplus", (t, a) -> Functions.softplus(a.get(0)));
-        ops.add(softplus.sample("moderate", softplus.u(-5, 5).of(4, 5)).sample("large magnitude", softplus.u(-40, 40).of(10)).build());
+        ops.add(softplus.sample("moderate", softplus.u(-5, 5).of(4, 5)).sample("large magnitude", softplus.u(-40, 40).of(10))
+                .sampleWithoutGradcheck("kink at 0", new Arg(Shape.of(2), new double[] {0, -0.0}, true)).build());
         SpecBuilder logSigmoid = composite("logSigmoid", (t, a) -> Functions.logSigmoid(a.get(0)));
         ops.add(logSigmoid.sample("moderate", logSigmoid.u(-5, 5).of(4, 5)).sample("large magnitude", logSigmoid.u(-40, 40).of(10)).build());
         SpecBuilder bceLogits = composite("bceWithLogits", (t, a) -> Functions.bceWithLogits(a.get(0), a.get(1)));
@@ -371,7 +372,7 @@ public final class OpRegistry {
         ops.add(bce.sample("probabilities", bce.u(0.05, 0.95).of(3, 8), bce.c(0, 1).of(3, 8)).build());
         SpecBuilder bceClamp = composite("bce[clamped]", (t, a) -> Functions.bce(a.get(0), a.get(1)));
         ops.add(bceClamp.sampleWithoutGradcheck("kink: saturated probabilities at the log clamp",
-                new Arg(Shape.of(4), new double[] {0, 1, 0, 1}, false), new Arg(Shape.of(4), new double[] {1, 0, 0, 1}, false)).build());
+                new Arg(Shape.of(4), new double[] {0, 1, 0, 1}, true), new Arg(Shape.of(4), new double[] {1, 0, 0, 1}, false)).build());
         SpecBuilder se = composite("squaredError", (t, a) -> Functions.squaredError(a.get(0), a.get(1)));
         ops.add(se.sample("broadcast", se.u(-2, 2).of(3, 4), se.u(-2, 2).of(4)).build());
         SpecBuilder mse = composite("mse", (t, a) -> Functions.mse(a.get(0), a.get(1)));
@@ -384,6 +385,7 @@ public final class OpRegistry {
         SpecBuilder lseKeep = composite("logSumExp[keep]", (t, a) -> Functions.logSumExp(a.get(0), -1, true));
         ops.add(lseKeep.sample("3-D", lseKeep.u(-3, 3).of(2, 3, 4)).build());
         SpecBuilder leaky = composite("leakyRelu", (t, a) -> a.get(0).leakyRelu(0.01));
-        ops.add(leaky.sample("matrix", leaky.u(-2, 2).of(4, 5)).build());
+        ops.add(leaky.sample("matrix", leaky.u(-2, 2).of(4, 5)).sampleWithoutGradcheck("kink at 0",
+                new Arg(Shape.of(3), new double[] {0, -0.0, 1}, true)).build());
     }
 }
