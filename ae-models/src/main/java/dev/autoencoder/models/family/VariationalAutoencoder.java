@@ -17,7 +17,9 @@ import java.util.Optional;
  * Variational autoencoder (Kingma and Welling 2014), MLP or convolutional. The encoder gives the posterior
  * {@code q(z|x) = N(mu, exp(logVar))} (log-variance clamped for stability); {@code z = mu + exp(logVar / 2) * eps}
  * with {@code eps ~ N(0, I)} drawn in shared code; the loss is
- * {@code scale * L(g(z), x) + beta * w * KL(q(z|x) || N(0, I))}, with {@code w} the KL warm-up weight.
+ * {@code scale * L(g(z), x) + beta * w * KL(q(z|x) || N(0, I))}, with {@code w} the KL warm-up weight and {@code L} the
+ * mean of {@code -log p(x | z)} over the elements (BCE, or {@code 0.5 (x - x_hat)^2 + 0.5 log 2 pi} for the
+ * unit-variance Gaussian), so that a scale of the elements per sample gives the negative ELBO.
  */
 public final class VariationalAutoencoder implements Autoencoder, Generative {
     /** Bounds of the log-variance: exp(-30) to exp(20), far outside what training reaches, never NaN. */
@@ -80,7 +82,9 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
     public Loss loss(Var input, Var target, Forward pass) {
         Posterior q = posterior(input, pass);
         Var z = sample(q, epsilon(q, pass));
-        Var reconstruction = spec.likelihood().reconstructionLoss(decoder.forward(z, pass), target).mul(spec.reconstructionScale());
+        // the mean of -log p(x | z) over the elements, so that with a scale of the elements per sample it is the ELBO's
+        // reconstruction term for either likelihood (the Gaussian's is 0.5 (x - x_hat)^2 + 0.5 log 2 pi, not the MSE)
+        Var reconstruction = spec.likelihood().negLogLikelihood(decoder.forward(z, pass), target).mean().mul(spec.reconstructionScale());
         Var kl = Functions.klToStdNormal(q.mean(), q.logVar()).mean();
         Map<String, Var> terms = new LinkedHashMap<>();
         terms.put("reconstruction", reconstruction);
