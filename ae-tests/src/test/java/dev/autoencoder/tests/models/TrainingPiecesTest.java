@@ -49,14 +49,33 @@ class TrainingPiecesTest {
 
     /** The parameter value after {@code steps} updates with the constant gradient 0.5 and lr 0.1, from 1.0. */
     private double after(int steps, Function<Map<String, Parameter>, Optimizer> make) {
+        double[] gradients = new double[steps];
+        java.util.Arrays.fill(gradients, 0.5);
+        return after(make, gradients);
+    }
+
+    /** The parameter value after one update per gradient, lr 0.1, from 1.0 (F64). */
+    private double after(Function<Map<String, Parameter>, Optimizer> make, double... gradients) {
         Parameter p = new Parameter(b.fromDoubles(new double[] {1.0}, Shape.of(1)));
         Optimizer opt = make.apply(Map.of("p", p));
-        for (int i = 0; i < steps; i++) {
+        for (double g : gradients) {
             try (TensorScope scope = b.newScope()) {
-                opt.step(Map.of(p, b.fromDoubles(new double[] {0.5}, Shape.of(1))), 0.1, scope);
+                opt.step(Map.of(p, b.fromDoubles(new double[] {g}, Shape.of(1))), 0.1, scope);
             }
         }
         return b.toDoubles(p.value())[0];
+    }
+
+    @Test
+    void optimizerTrajectoriesArePyTorchs() {
+        // torch 1.13.1, float64: torch.optim.X([p], lr=0.1, ...), p = 1.0, the gradients below one step each
+        double[] varying = {0.5, -0.2, 0.8};
+        assertEquals(0.7975217760162566, after(ps -> Adam.adam(ps, 0), varying), 1e-15, "Adam");
+        assertEquals(0.7718976781537532, after(ps -> Adam.adam(ps, 0.1), varying), 1e-15, "Adam, weight_decay=0.1 (L2)");
+        assertEquals(0.7701563818152914, after(ps -> Adam.adamW(ps, 0.1), varying), 1e-15, "AdamW, weight_decay=0.1");
+        // gradients near eps: sqrt(v_hat) ~ 1e-9 against eps 1e-8, so where eps is added decides the step
+        assertEquals(0.9698247031941051, after(ps -> Adam.adam(ps, 0), 1e-9, 1e-9, 2e-9), 1e-15, "Adam, eps-dominated");
+        assertEquals(0.768574, after(ps -> new Sgd(ps, 0.9, 0.1), varying), 1e-15, "SGD, momentum=0.9, weight_decay=0.1");
     }
 
     @Test
