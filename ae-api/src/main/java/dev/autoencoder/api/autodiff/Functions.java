@@ -13,13 +13,12 @@ public final class Functions {
     }
 
     /**
-     * {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow for large {@code x}. {@code max(x, 0)} is written
-     * {@code (x + |x|) / 2}, the same value, so that the gradient at exactly 0 is {@code sigmoid(0) = 1/2}, as PyTorch's
-     * (relu's and abs's subgradients at 0 are both 0, which would give 0).
+     * {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow for large {@code x}. {@code max(x, 0)} is the
+     * tape's {@code maximum}, which splits the gradient at a tie, so that the gradient at exactly 0 is
+     * {@code sigmoid(0) = 1/2} as PyTorch's ({@code relu}'s is 0 there, and so is {@code abs}'s).
      */
     public static Var softplus(Var x) {
-        Var magnitude = x.abs();
-        return x.mul(0.5).add(magnitude.mul(0.5)).add(magnitude.neg().exp().log1p());
+        return x.maximum(x.tape().scalar(0, x.dtype())).add(x.abs().neg().exp().log1p());
     }
 
     /** {@code log(sigmoid(x)) = -softplus(-x)}. */
