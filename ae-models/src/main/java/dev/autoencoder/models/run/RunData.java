@@ -16,13 +16,23 @@ import java.util.List;
 /**
  * The samples a run trains on, made from loaded data as its recipe says: the training part (only the normal class of a
  * one-class model), in the model's input shape, with inputs degraded as the task asks (super-resolution, inpainting)
- * and the clean samples as targets.
- *
- * @param name    the data's name
- * @param inputs  what the model sees
- * @param targets what it reconstructs
+ * and the clean samples as targets. Their SHA-256, which identifies the data a run trained on, is computed once.
  */
-public record RunData(String name, Dataset inputs, Dataset targets) {
+public final class RunData {
+    /** Floats hashed at a time. */
+    private static final int CHUNK = 1 << 16;
+
+    private final String name;
+    private final Dataset inputs;
+    private final Dataset targets;
+    private final String sha256;
+
+    private RunData(String name, Dataset inputs, Dataset targets) {
+        this.name = name;
+        this.inputs = inputs;
+        this.targets = targets;
+        this.sha256 = digest(inputs, targets);
+    }
     /**
      * The training samples of {@code loaded} made by {@code recipe} for a model taking {@code inputShape}; any
      * degradation is drawn from {@code seed}.
@@ -37,6 +47,21 @@ public record RunData(String name, Dataset inputs, Dataset targets) {
         return new RunData(loaded.name(), inputs, targets);
     }
 
+    /** The data's name. */
+    public String name() {
+        return name;
+    }
+
+    /** What the model sees. */
+    public Dataset inputs() {
+        return inputs;
+    }
+
+    /** What it reconstructs. */
+    public Dataset targets() {
+        return targets;
+    }
+
     /** The samples as the trainer takes them. */
     public TrainingData training() {
         return new TrainingData(inputs.data(), targets.data(), targets.sampleShape());
@@ -49,11 +74,21 @@ public record RunData(String name, Dataset inputs, Dataset targets) {
 
     /** The SHA-256 of the inputs and targets (little-endian floats), which identifies the data a run trained on. */
     public String sha256() {
+        return sha256;
+    }
+
+    private static String digest(Dataset inputs, Dataset targets) {
         MessageDigest digest = Sha256.newDigest();
+        ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         for (Dataset part : new Dataset[] {inputs, targets}) {
-            ByteBuffer bytes = ByteBuffer.allocate(4 * part.data().length).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asFloatBuffer().put(part.data());
-            digest.update(bytes);
+            float[] values = part.data();
+            for (int from = 0; from < values.length; from += CHUNK) {
+                chunk.clear();
+                int n = Math.min(CHUNK, values.length - from);
+                chunk.asFloatBuffer().put(values, from, n);
+                chunk.limit(4 * n);
+                digest.update(chunk);
+            }
         }
         return Sha256.hex(digest);
     }
