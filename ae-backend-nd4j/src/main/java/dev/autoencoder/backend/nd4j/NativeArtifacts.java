@@ -1,8 +1,14 @@
 package dev.autoencoder.backend.nd4j;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Whether ND4J can run here, found by looking at the classpath only (no class is loaded, no native code): ND4J's
@@ -31,11 +37,37 @@ final class NativeArtifacts {
         String library = System.mapLibraryName("jnind4jcpu");
         for (String variant : VARIANTS) {
             if (loader.getResource(BINDINGS + platform + variant + "/" + library) != null) {
-                return Optional.empty();
+                return unsupportedInstructions(platform + variant, cpuFlags());
             }
         }
         return Optional.of("no ND4J natives for platform " + platform + " on the classpath: add org.nd4j:nd4j-native "
                 + "with classifier " + platform + " (or a variant such as " + platform + "-onednn-avx2)");
+    }
+
+    /**
+     * Why natives built for {@code classifier} would stop this JVM with an illegal instruction on a CPU with
+     * {@code flags} (AVX-512 or AVX2 builds on a CPU without them), or empty when they can run or the flags are
+     * unknown.
+     */
+    static Optional<String> unsupportedInstructions(String classifier, Set<String> flags) {
+        boolean avx512 = classifier.contains("-avx512");
+        String flag = avx512 ? "avx512f" : "avx2";
+        if (!(avx512 || classifier.contains("-avx2")) || flags.isEmpty() || flags.contains(flag)) {
+            return Optional.empty();
+        }
+        return Optional.of("the ND4J natives on the classpath (" + classifier + ") need " + (avx512 ? "AVX-512" : "AVX2")
+                + ", which this CPU lacks: build with -Dnd4j.native.classifier=" + classifier.replaceAll("-avx512|-avx2", "")
+                + (avx512 && flags.contains("avx2") ? " or " + classifier.replace("-avx512", "-avx2") : ""));
+    }
+
+    /** The CPU's feature flags from {@code /proc/cpuinfo} (Linux), or none when they cannot be read. */
+    private static Set<String> cpuFlags() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst()
+                    .map(l -> Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(Set.of());
+        } catch (IOException | UncheckedIOException e) {
+            return Set.of();
+        }
     }
 
     /**
