@@ -8,6 +8,8 @@ package dev.autoencoder.api.autodiff;
 public final class Functions {
     /** PyTorch's floor for {@code log} inside binary cross-entropy on probabilities. */
     public static final double BCE_LOG_FLOOR = -100.0;
+    /** PyTorch's floor for {@code p (1 - p)} in the gradient of binary cross-entropy on probabilities. */
+    public static final double BCE_GRADIENT_FLOOR = 1e-12;
 
     private Functions() {
     }
@@ -36,20 +38,19 @@ public final class Functions {
 
     /**
      * Binary cross-entropy of targets {@code t} under probabilities {@code p}, per element, with each log
-     * clamped below at {@value #BCE_LOG_FLOOR} exactly as PyTorch's {@code BCELoss} does. Where a probability is 0 the
-     * log is the floor itself, not {@code log(0)} clamped, so that the gradient there is finite (no {@code 0 * inf}).
+     * clamped below at {@value #BCE_LOG_FLOOR} exactly as PyTorch's {@code BCELoss} does. Its gradient in {@code p}
+     * is PyTorch's too: {@code (p - t) / max(p (1 - p), 1e-12)}, the derivative inside (0, 1), large but finite at
+     * the ends (where the clamped value itself would have none, or {@code 0 * inf}); the gradient in {@code t} is
+     * the derivative of the value, {@code log(1 - p) - log p} with the clamped logs.
      */
     public static Var bce(Var p, Var t) {
-        return t.mul(flooredLog(p)).add(t.rsub(1).mul(flooredLog(p.rsub(1)))).neg();
-    }
-
-    /** {@code max(log x, floor)} for {@code x >= 0}, with the floor taken (and no gradient) where {@code x} is 0. */
-    private static Var flooredLog(Var x) {
-        Tape tape = x.tape();
-        Var floor = tape.scalar(BCE_LOG_FLOOR, x.dtype());
-        Var positive = x.greater(tape.scalar(0, x.dtype()));
-        Var safe = tape.where(positive, x, tape.scalar(1, x.dtype()));
-        return tape.where(positive, safe.log(), floor).maximum(floor);
+        Tape tape = p.tape();
+        Var floor = tape.scalar(BCE_LOG_FLOOR, p.dtype());
+        Var logP = p.log().maximum(floor).detach();
+        Var log1mP = p.rsub(1).log().maximum(floor).detach();
+        Var value = t.mul(logP).add(t.rsub(1).mul(log1mP)).neg();
+        Var slope = p.sub(t).div(p.mul(p.rsub(1)).maximum(tape.scalar(BCE_GRADIENT_FLOOR, p.dtype()))).detach();
+        return value.add(p.sub(p.detach()).mul(slope));
     }
 
     /** {@code (a - b)^2} per element. */

@@ -10,6 +10,9 @@ public enum Check {
     GRADCHECK,
     /** Model loss, reconstruction and parameters against the oracle. */
     MODEL,
+    /** Forward value and tape gradient against PyTorch's, from the golden fixtures (numbers under the FORWARD,
+     * GRADIENT and MODEL tolerances). */
+    PYTORCH,
     /** A wrong use raises the expected ae-api exception. */
     ERROR
 }

@@ -9,6 +9,7 @@ import dev.autoencoder.api.autodiff.Gradients;
 import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.random.Rng;
+import dev.autoencoder.tests.golden.TorchResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +93,28 @@ public final class ConformanceHarness {
         report.passed(backend.name(), DType.F64, op.name(), Check.GRADCHECK);
     }
 
+    /**
+     * Forward value on {@code backend} in {@code dtype} against PyTorch's, and for a differentiable op the tape's
+     * vector-Jacobian product against autograd's, for the same inputs and cotangent (the golden fixtures).
+     */
+    public void pytorch(TensorBackend backend, OpSpec op, Sample s, DType dtype, TorchResult expected) {
+        Outcome actual = run(backend, op, s, dtype, op.differentiable());
+        String at = context(backend, op, s, dtype, "against PyTorch");
+        Comparison.assertClose(at + ": value", actual.shape(), actual.value(), expected.shape(), expected.value(),
+                tolerance(Check.FORWARD, op, backend, dtype));
+        for (int i = 0; op.differentiable() && i < s.args().size(); i++) {
+            if (s.args().get(i).differentiable()) {
+                double[] grad = expected.grads().get(i);
+                if (grad == null) {
+                    throw new AssertionError(at + ": the fixture has no gradient of input " + i);
+                }
+                Comparison.assertClose(at + ": gradient of input " + i, s.args().get(i).shape(), actual.grads().get(i),
+                        s.args().get(i).shape(), grad, tolerance(Check.GRADIENT, op, backend, dtype));
+            }
+        }
+        report.passed(backend.name(), dtype, op.name(), Check.PYTORCH);
+    }
+
     /** The wrong use raises the expected ae-api exception type. */
     public void error(TensorBackend backend, OpSpec op, ErrorCase e, DType dtype) {
         try (TensorScope scope = backend.newScope()) {
@@ -141,8 +164,7 @@ public final class ConformanceHarness {
             if (!withGrad) {
                 return new Outcome(out.shape(), out.dtype(), value, List.of(), null);
             }
-            double[] seed = round(new Rng(op.name().hashCode() * 31L + s.label().hashCode())
-                    .uniform(out.shape().size(), -1, 1), valuesIn);
+            double[] seed = round(cotangent(op, s, out.shape()), valuesIn);
             Gradients grads = tape.backward(out, backend.fromDoubles(seed, out.shape(), dtype));
             List<double[]> g = new ArrayList<>();
             for (Var v : vars) {
@@ -150,6 +172,11 @@ public final class ConformanceHarness {
             }
             return new Outcome(out.shape(), out.dtype(), value, g, seed);
         }
+    }
+
+    /** The fixed cotangent {@code r} of the gradient checks of {@code s}, for an output of {@code shape}, in F64. */
+    public static double[] cotangent(OpSpec op, Sample s, Shape shape) {
+        return new Rng(op.name().hashCode() * 31L + s.label().hashCode()).uniform(shape.size(), -1, 1);
     }
 
     /** {@code sum(op(x) * seed)} in F64 with input {@code arg}'s element {@code j} moved by {@code delta}. */

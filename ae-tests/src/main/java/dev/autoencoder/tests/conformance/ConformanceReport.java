@@ -31,10 +31,12 @@ public final class ConformanceReport {
     /** A human-readable summary. */
     public synchronized String render(ToleranceTable table) {
         StringBuilder sb = new StringBuilder("Conformance summary (oracle: pure F64)\n");
-        sb.append(String.format("%-14s %6s %8s %9s %10s %7s%n", "backend dtype", "ops", "forward", "gradient", "gradcheck", "errors"));
-        counts.forEach((key, byCheck) -> sb.append(String.format("%-14s %6d %8d %9d %10d %7d%n", key, ops.get(key).size(),
+        sb.append(String.format("%-14s %6s %8s %9s %10s %8s %7s%n", "backend dtype", "ops", "forward", "gradient", "gradcheck", "pytorch",
+                "errors"));
+        counts.forEach((key, byCheck) -> sb.append(String.format("%-14s %6d %8d %9d %10d %8d %7d%n", key, ops.get(key).size(),
                 byCheck.getOrDefault(Check.FORWARD, 0), byCheck.getOrDefault(Check.GRADIENT, 0),
-                byCheck.getOrDefault(Check.GRADCHECK, 0), byCheck.getOrDefault(Check.ERROR, 0))));
+                byCheck.getOrDefault(Check.GRADCHECK, 0), byCheck.getOrDefault(Check.PYTORCH, 0),
+                byCheck.getOrDefault(Check.ERROR, 0))));
         sb.append("Tolerance overrides in force: ").append(table.overrides().isEmpty() ? "none" : "").append('\n');
         for (ToleranceOverride o : table.overrides()) {
             sb.append(String.format("  %s on %s %s (%s): %s, because %s%n", o.op(), o.backend(), o.dtype(), o.check(),

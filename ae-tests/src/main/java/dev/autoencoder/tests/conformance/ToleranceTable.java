@@ -63,6 +63,7 @@ public final class ToleranceTable {
             case GRADIENT -> f32 ? GRADIENT_F32 : GRADIENT_F64;
             case GRADCHECK -> GRADCHECK;
             case MODEL -> f32 ? MODEL_F32 : MODEL_F64;
+            case PYTORCH -> throw new IllegalArgumentException("comparisons with PyTorch use the FORWARD, GRADIENT and MODEL tolerances");
             case ERROR -> throw new IllegalArgumentException("error checks compare exception types, not numbers");
         };
     }

@@ -1,0 +1,69 @@
+package dev.autoencoder.tests.conformance;
+
+import static dev.autoencoder.tests.conformance.ConformanceBackends.HARNESS;
+import static dev.autoencoder.tests.conformance.ConformanceBackends.UNDER_TEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.tests.golden.GoldenInputs;
+import dev.autoencoder.tests.golden.GoldenOps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every registry op on every backend against PyTorch itself: values and vector-Jacobian products from the golden
+ * fixtures ({@code scripts/golden_fixtures.py}), in F32 and F64, under the table's FORWARD and GRADIENT tolerances.
+ */
+class PyTorchOpsTest {
+    private static final GoldenOps GOLDEN = new GoldenOps();
+
+    @TestFactory
+    Stream<DynamicNode> everyOpOnEveryBackendAgainstPyTorch() {
+        return UNDER_TEST.values().stream().map(b -> dynamicContainer(b.name(),
+                OpRegistry.all().stream().map(op -> dynamicContainer(op.name(), checks(b, op)))));
+    }
+
+    private static List<DynamicNode> checks(TensorBackend b, OpSpec op) {
+        List<DynamicNode> tests = new ArrayList<>();
+        for (DType dtype : DType.values()) {
+            for (Sample s : op.samples()) {
+                if (b.capabilities().supports(dtype) && GoldenInputs.inFixtures(s)) {
+                    String name = b.name() + " " + dtype + " " + op.name() + " (" + s.label() + ") against PyTorch " + GOLDEN.torchVersion();
+                    tests.add(dynamicTest(name, () -> HARNESS.pytorch(b, op, s, dtype, GOLDEN.result(op, s, dtype).orElseThrow(
+                            () -> new AssertionError("no golden fixture for " + op.name() + " (" + s.label() + ")")))));
+                }
+            }
+        }
+        return tests;
+    }
+
+    /** The fixtures hold every registry op, from exactly the registry's current inputs and the harness's cotangents. */
+    @Test
+    void fixturesCoverEveryOpWithCurrentInputs() {
+        List<String> problems = new ArrayList<>();
+        int samples = 0;
+        for (OpSpec op : OpRegistry.all()) {
+            List<Sample> held = op.samples().stream().filter(GoldenInputs::inFixtures).toList();
+            if (held.isEmpty()) {
+                problems.add(op.name() + " has no sample in the fixtures");
+            }
+            for (Sample s : held) {
+                samples++;
+                double[] cotangent = op.differentiable()
+                        ? ConformanceHarness.cotangent(op, s, GOLDEN.result(op, s, DType.F64).map(r -> r.shape()).orElse(Shape.of()))
+                        : null;
+                GOLDEN.staleness(op, s, cotangent).ifPresent(problems::add);
+            }
+        }
+        assertEquals(List.of(), problems, "the golden fixtures are stale: run GoldenInputs, then scripts/golden_fixtures.py");
+        assertEquals(samples, GOLDEN.size(), "the fixtures hold samples the registry no longer has");
+    }
+}
