@@ -214,7 +214,7 @@ def optimizers(out_path):
             for s in range(STEPS):
                 out["%s.p%d.grad%d" % (key, k, s)] = grads[s][k]
         for tag, dtype in DTYPES.items():
-            params = [torch.nn.Parameter(p.to(dtype)) for p in init]
+            params = [torch.nn.Parameter(p.to(dtype).clone()) for p in init]
             opt = make(params)
             for s in range(STEPS):
                 for p, g in zip(params, grads[s]):

@@ -19,6 +19,7 @@ import dev.autoencoder.tests.conformance.ConformanceHarness;
 import dev.autoencoder.tests.conformance.OpRegistry;
 import dev.autoencoder.tests.conformance.OpSpec;
 import dev.autoencoder.tests.conformance.Sample;
+import dev.autoencoder.tests.models.ModelHarness;
 import dev.autoencoder.tests.models.ModelZoo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,6 @@ public final class GoldenInputs {
      * the op's smaller samples cover the same arithmetic.
      */
     public static final int MAX_SAMPLE_VALUES = 20_000;
-    /** Samples per batch of the model fixtures. */
-    public static final int BATCH = 4;
     /** Seed of the parameters of the model fixtures. */
     public static final long PARAMETER_SEED = 11;
     /** Seed of the batch of the model fixtures. */
@@ -109,21 +108,12 @@ public final class GoldenInputs {
             ModelSpec spec = entry.spec();
             Autoencoder model = Models.build(spec, new Init(pure, DType.F64, new Rng(PARAMETER_SEED)));
             model.parameters().forEach((name, p) -> tensors.put(key + ".param." + name, HostTensor.of(pure, p.value())));
-            tensors.put(key + ".x", HostTensor.ofDoubles(batchShape(spec), new Rng(BATCH_SEED).uniform(BATCH * spec.inputSize(), 0, 1)));
+            tensors.put(key + ".x", HostTensor.ofDoubles(ModelHarness.batchShape(spec),
+                    new Rng(BATCH_SEED).uniform(ModelHarness.BATCH * spec.inputSize(), 0, 1)));
             cases.add(GoldenFixtures.ordered("name", entry.name(), "spec", spec.toJson(), "noiseSeed", NOISE_SEED,
                     "parameters", List.copyOf(model.parameters().keySet())));
         }
         SafeTensors.write(file, tensors, GoldenFixtures.metadata(cases,
                 "ae's model zoo with parameters and a batch (GoldenInputs); PyTorch's results are in " + GoldenFixtures.MODELS_TORCH));
-    }
-
-    /** {@code [BATCH, sample shape...]}. */
-    public static Shape batchShape(ModelSpec spec) {
-        int[] dims = new int[spec.inputShape().size() + 1];
-        dims[0] = BATCH;
-        for (int i = 1; i < dims.length; i++) {
-            dims[i] = spec.inputShape().get(i - 1);
-        }
-        return Shape.of(dims);
     }
 }

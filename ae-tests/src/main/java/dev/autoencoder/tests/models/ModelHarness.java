@@ -22,6 +22,7 @@ import dev.autoencoder.tests.conformance.Comparison;
 import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
+import dev.autoencoder.tests.golden.GoldenModel;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -66,16 +67,11 @@ public final class ModelHarness {
 
     /** A batch in [0, 1] with the spec's sample shape, as exact doubles of {@code dtype}. */
     private static double[] batch(ModelSpec spec, DType dtype) {
-        double[] v = new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1);
-        if (dtype == DType.F32) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) v[i];
-            }
-        }
-        return v;
+        return rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype);
     }
 
-    private static Shape batchShape(ModelSpec spec) {
+    /** {@code [BATCH, sample shape...]}. */
+    public static Shape batchShape(ModelSpec spec) {
         int[] dims = new int[spec.inputShape().size() + 1];
         dims[0] = BATCH;
         for (int i = 1; i < dims.length; i++) {
@@ -84,18 +80,21 @@ public final class ModelHarness {
         return Shape.of(dims);
     }
 
-    /** The values a run produced. */
-    private record Run(Map<String, double[]> terms, Map<String, double[]> gradients, double[] reconstruction,
-            Map<String, double[]> afterAdam) {
+    /** The values one training pass and inference produced. */
+    private record Pass(Map<String, double[]> terms, Map<String, double[]> gradients, double[] reconstruction, double[] code) {
     }
 
-    private static Run run(ModelSpec spec, Autoencoder model, TensorBackend b, DType dtype, double[] x) {
+    /** The values a run produced: one pass, then the parameters after {@link #ADAM_STEPS} Adam steps. */
+    private record Run(Pass pass, Map<String, double[]> afterAdam) {
+    }
+
+    /** Every loss term and parameter gradient of one training pass with noise from {@code noiseSeed}; reconstruction and code. */
+    private static Pass pass(ModelSpec spec, Autoencoder model, TensorBackend b, DType dtype, double[] x, long noiseSeed) {
         Map<String, double[]> terms = new LinkedHashMap<>();
         Map<String, double[]> grads = new LinkedHashMap<>();
-        double[] reconstruction;
         try (TensorScope scope = b.newScope()) {
             Tape tape = new Tape(b);
-            Forward pass = Forward.training(tape, new Rng(NOISE_SEED), 1.0);
+            Forward pass = Forward.training(tape, new Rng(noiseSeed), 1.0);
             Var input = tape.constant(b.fromDoubles(x, batchShape(spec), dtype));
             Loss loss = model.loss(input, input, pass);
             loss.terms().forEach((k, v) -> terms.put(k, b.toDoubles(v.value())));
@@ -105,9 +104,14 @@ public final class ModelHarness {
             pass.forEachGradient(g, byParam::put);
             model.parameters().forEach((name, p) -> grads.put(name, b.toDoubles(byParam.get(p))));
             Tape inference = new Tape(b);
-            reconstruction = b.toDoubles(model.reconstruct(inference.constant(b.fromDoubles(x, batchShape(spec), dtype)),
-                    Forward.inference(inference, new Rng(NOISE_SEED))).value());
+            Forward off = Forward.inference(inference, new Rng(noiseSeed));
+            Var clean = inference.constant(b.fromDoubles(x, batchShape(spec), dtype));
+            return new Pass(terms, grads, b.toDoubles(model.reconstruct(clean, off).value()), b.toDoubles(model.encode(clean, off).value()));
         }
+    }
+
+    private static Run run(ModelSpec spec, Autoencoder model, TensorBackend b, DType dtype, double[] x) {
+        Pass once = pass(spec, model, b, dtype, x, NOISE_SEED);
         Adam adam = Adam.adam(model.parameters(), 0);
         Rng noise = new Rng(NOISE_SEED + 1);
         for (int step = 0; step < ADAM_STEPS; step++) {
@@ -123,7 +127,7 @@ public final class ModelHarness {
         }
         Map<String, double[]> after = new LinkedHashMap<>();
         model.parameters().forEach((name, p) -> after.put(name, b.toDoubles(p.value())));
-        return new Run(terms, grads, reconstruction, after);
+        return new Run(once, after);
     }
 
     /** Compares {@code backend} in {@code dtype} with the oracle on a tiny model of {@code spec}. */
@@ -137,11 +141,41 @@ public final class ModelHarness {
         String at = backend.name() + " " + dtype + " " + spec.family().id();
         Tolerance modelTol = table.tolerance(Check.MODEL, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
         Tolerance gradTol = table.tolerance(Check.GRADIENT, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        expected.terms().forEach((k, e) -> close(at + " loss term " + k, actual.terms().get(k), e, modelTol));
-        expected.gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.gradients().get(k), e, gradTol));
-        close(at + " reconstruction", actual.reconstruction(), expected.reconstruction(), modelTol);
+        expected.pass().terms().forEach((k, e) -> close(at + " loss term " + k, actual.pass().terms().get(k), e, modelTol));
+        expected.pass().gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.pass().gradients().get(k), e, gradTol));
+        close(at + " reconstruction", actual.pass().reconstruction(), expected.pass().reconstruction(), modelTol);
+        close(at + " code", actual.pass().code(), expected.pass().code(), modelTol);
         expected.afterAdam().forEach((k, e) -> close(at + " " + k + " after " + ADAM_STEPS + " Adam steps",
                 actual.afterAdam().get(k), e, modelTol));
+    }
+
+    /**
+     * Compares {@code backend} in {@code dtype} with PyTorch on a golden model: the same parameters, batch and noise
+     * (PyTorch replays ae's generator), every loss term, every parameter gradient, the reconstruction and the code.
+     */
+    public void pytorch(TensorBackend backend, DType dtype, GoldenModel golden) {
+        ModelSpec spec = golden.spec();
+        Autoencoder model = build(spec, backend, dtype);
+        model.parameters().forEach((name, p) -> p.set(backend.fromDoubles(rounded(golden.parameters().get(name), dtype), p.shape(), dtype)));
+        Pass actual = pass(spec, model, backend, dtype, rounded(golden.batch(), dtype), golden.noiseSeed());
+        String at = backend.name() + " " + dtype + " " + golden.name() + " against PyTorch:";
+        Tolerance modelTol = table.tolerance(Check.MODEL, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
+        Tolerance gradTol = table.tolerance(Check.GRADIENT, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
+        if (!golden.terms().keySet().equals(actual.terms().keySet())) {
+            throw new AssertionError(at + " loss terms " + actual.terms().keySet() + ", PyTorch's " + golden.terms().keySet());
+        }
+        golden.terms().forEach((k, e) -> close(at + " loss term " + k, actual.terms().get(k), new double[] {e}, modelTol));
+        golden.gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.gradients().get(k), e, gradTol));
+        close(at + " reconstruction", actual.reconstruction(), golden.reconstruction(), modelTol);
+        close(at + " code", actual.code(), golden.code(), modelTol);
+    }
+
+    private static double[] rounded(double[] values, DType dtype) {
+        double[] v = values.clone();
+        for (int i = 0; dtype == DType.F32 && i < v.length; i++) {
+            v[i] = (float) v[i];
+        }
+        return v;
     }
 
     private static void close(String what, double[] actual, double[] expected, Tolerance tol) {
@@ -158,7 +192,7 @@ public final class ModelHarness {
     public void gradcheck(TensorBackend backend, ModelSpec spec, int perParameter) {
         Autoencoder model = build(spec, backend, DType.F64);
         double[] x = batch(spec, DType.F64);
-        Map<String, double[]> analytic = run(spec, model, backend, DType.F64, x).gradients();
+        Map<String, double[]> analytic = pass(spec, model, backend, DType.F64, x, NOISE_SEED).gradients();
         Autoencoder fresh = build(spec, backend, DType.F64);
         double eps = ToleranceTable.GRADCHECK_EPS;
         Tolerance tol = ToleranceTable.defaultTolerance(Check.GRADCHECK, OpClass.REDUCTION, DType.F64);

@@ -67,18 +67,6 @@ class TrainingPiecesTest {
     }
 
     @Test
-    void optimizerTrajectoriesArePyTorchs() {
-        // torch 1.13.1, float64: torch.optim.X([p], lr=0.1, ...), p = 1.0, the gradients below one step each
-        double[] varying = {0.5, -0.2, 0.8};
-        assertEquals(0.7975217760162566, after(ps -> Adam.adam(ps, 0), varying), 1e-15, "Adam");
-        assertEquals(0.7718976781537532, after(ps -> Adam.adam(ps, 0.1), varying), 1e-15, "Adam, weight_decay=0.1 (L2)");
-        assertEquals(0.7701563818152914, after(ps -> Adam.adamW(ps, 0.1), varying), 1e-15, "AdamW, weight_decay=0.1");
-        // gradients near eps: sqrt(v_hat) ~ 1e-9 against eps 1e-8, so where eps is added decides the step
-        assertEquals(0.9698247031941051, after(ps -> Adam.adam(ps, 0), 1e-9, 1e-9, 2e-9), 1e-15, "Adam, eps-dominated");
-        assertEquals(0.768574, after(ps -> new Sgd(ps, 0.9, 0.1), varying), 1e-15, "SGD, momentum=0.9, weight_decay=0.1");
-    }
-
-    @Test
     void optimizersTakePyTorchsSteps() {
         // Adam with a constant gradient moves by lr per step: m_hat / sqrt(v_hat) = 1 (eps aside).
         assertEquals(0.9, after(1, ps -> Adam.adam(ps, 0)), 1e-7);
