@@ -19,6 +19,8 @@ import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.tests.conformance.Check;
 import dev.autoencoder.tests.conformance.Comparison;
+import dev.autoencoder.tests.conformance.ConformanceReport;
+import dev.autoencoder.tests.conformance.Discrepancy;
 import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
@@ -44,10 +46,17 @@ public final class ModelHarness {
 
     private final TensorBackend oracle;
     private final ToleranceTable table;
+    private final ConformanceReport report;
 
     public ModelHarness(TensorBackend oracle, ToleranceTable table) {
+        this(oracle, table, new ConformanceReport());
+    }
+
+    /** A harness that records the worst differences of its comparisons in {@code report}. */
+    public ModelHarness(TensorBackend oracle, ToleranceTable table, ConformanceReport report) {
         this.oracle = oracle;
         this.table = table;
+        this.report = report;
     }
 
     /** A model of {@code spec} on {@code backend}; the oracle's twin gets exactly its parameter values. */
@@ -134,21 +143,41 @@ public final class ModelHarness {
         double[] x = batch(spec, dtype);
         Run actual = run(spec, model, backend, dtype, x);
         Run expected = run(spec, twin, oracle, DType.F64, x);
-        String at = backend.name() + " " + dtype + " " + spec.family().id();
-        Tolerance modelTol = table.tolerance(Check.MODEL, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        Tolerance gradTol = table.tolerance(Check.GRADIENT, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        expected.terms().forEach((k, e) -> close(at + " loss term " + k, actual.terms().get(k), e, modelTol));
-        expected.gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.gradients().get(k), e, gradTol));
-        close(at + " reconstruction", actual.reconstruction(), expected.reconstruction(), modelTol);
-        expected.afterAdam().forEach((k, e) -> close(at + " " + k + " after " + ADAM_STEPS + " Adam steps",
-                actual.afterAdam().get(k), e, modelTol));
+        String family = spec.family().id();
+        Tolerance modelTol = table.tolerance(Check.MODEL, family, OpClass.REDUCTION, backend.name(), dtype);
+        Tolerance gradTol = table.tolerance(Check.GRADIENT, family, OpClass.REDUCTION, backend.name(), dtype);
+        Observer values = new Observer(backend, dtype, Check.MODEL, family, modelTol);
+        Observer gradient = new Observer(backend, dtype, Check.GRADIENT, family, gradTol);
+        expected.terms().forEach((k, e) -> values.close("loss term " + k, actual.terms().get(k), e));
+        expected.gradients().forEach((k, e) -> gradient.close("gradient of " + k, actual.gradients().get(k), e));
+        values.close("reconstruction", actual.reconstruction(), expected.reconstruction());
+        expected.afterAdam().forEach((k, e) -> values.close(k + " after " + ADAM_STEPS + " Adam steps", actual.afterAdam().get(k), e));
     }
 
-    private static void close(String what, double[] actual, double[] expected, Tolerance tol) {
-        if (actual == null) {
-            throw new AssertionError(what + ": missing");
+    /** Compares the values of one check of one family, and records how close they came in the report. */
+    private final class Observer {
+        private final TensorBackend backend;
+        private final DType dtype;
+        private final Check check;
+        private final String family;
+        private final Tolerance tol;
+
+        Observer(TensorBackend backend, DType dtype, Check check, String family, Tolerance tol) {
+            this.backend = backend;
+            this.dtype = dtype;
+            this.check = check;
+            this.family = family;
+            this.tol = tol;
         }
-        Comparison.assertClose(what, Shape.of(actual.length), actual, Shape.of(expected.length), expected, tol);
+
+        void close(String what, double[] actual, double[] expected) {
+            String at = backend.name() + " " + dtype + " " + family + " " + what;
+            if (actual == null) {
+                throw new AssertionError(at + ": missing");
+            }
+            Discrepancy d = Comparison.assertClose(at, Shape.of(actual.length), actual, Shape.of(expected.length), expected, tol);
+            report.observed(backend.name(), dtype, check, OpClass.REDUCTION, family + " " + what, d);
+        }
     }
 
     /**
@@ -162,6 +191,7 @@ public final class ModelHarness {
         Autoencoder fresh = build(spec, backend, DType.F64);
         double eps = ToleranceTable.GRADCHECK_EPS;
         Tolerance tol = ToleranceTable.defaultTolerance(Check.GRADCHECK, OpClass.REDUCTION, DType.F64);
+        Observer observer = new Observer(backend, DType.F64, Check.GRADCHECK, spec.family().id(), tol);
         fresh.parameters().forEach((name, p) -> {
             double[] base = backend.toDoubles(p.value());
             int step = Math.max(1, base.length / perParameter);
@@ -174,9 +204,8 @@ public final class ModelHarness {
                 tape.add(analytic.get(name)[j]);
             }
             p.set(backend.fromDoubles(base, p.shape()));
-            close(backend.name() + " F64 " + spec.family().id() + " gradcheck of " + name,
-                    tape.stream().mapToDouble(Double::doubleValue).toArray(),
-                    numeric.stream().mapToDouble(Double::doubleValue).toArray(), tol);
+            observer.close("gradcheck of " + name, tape.stream().mapToDouble(Double::doubleValue).toArray(),
+                    numeric.stream().mapToDouble(Double::doubleValue).toArray());
         });
     }
 
