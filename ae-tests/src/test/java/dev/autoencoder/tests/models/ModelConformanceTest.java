@@ -10,6 +10,7 @@ import dev.autoencoder.backend.pure.PureBackend;
 import dev.autoencoder.tests.conformance.ConformanceReport;
 import dev.autoencoder.tests.conformance.ToleranceTable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,9 @@ class ModelConformanceTest {
     static void writeSummary() throws IOException {
         String summary = REPORT.render(TABLE).replace("Conformance summary", "Model conformance summary");
         System.out.println(summary);
-        Path ops = Path.of(System.getProperty("ae.conformance.summary", "target/conformance-summary.txt"));
-        REPORT.write(ops.resolveSibling("model-conformance-summary.txt"), TABLE);
+        Path file = Path.of(System.getProperty("ae.conformance.summary", "target/conformance-summary.txt"))
+                .resolveSibling("model-conformance-summary.txt");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, summary);
     }
 }
