@@ -7,8 +7,8 @@ public final class Comparison {
     private Comparison() {
     }
 
-    /** Asserts equal shapes, then every element within {@code tolerance}. */
-    public static void assertClose(String context, Shape actualShape, double[] actual, Shape expectedShape,
+    /** Asserts equal shapes, then every element within {@code tolerance}; returns how close they were. */
+    public static Discrepancy assertClose(String context, Shape actualShape, double[] actual, Shape expectedShape,
             double[] expected, Tolerance tolerance) {
         if (!actualShape.equals(expectedShape)) {
             throw new AssertionError(context + ": shape " + actualShape + ", expected " + expectedShape);
@@ -31,5 +31,6 @@ public final class Comparison {
                     + " expected %.10g (%.3g times the tolerance)", context, failures, expected.length, tolerance, worst,
                     actual[worst], expected[worst], worstExcess));
         }
+        return Discrepancy.of(actual, expected, tolerance);
     }
 }

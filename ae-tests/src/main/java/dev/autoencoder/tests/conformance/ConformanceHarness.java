@@ -12,6 +12,7 @@ import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.tests.golden.TorchResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the op-level checks of one backend against the oracle (the pure backend in F64): forward values, tape
@@ -40,6 +41,37 @@ public final class ConformanceHarness {
         this.report = report;
     }
 
+    /**
+     * Every check of {@code op} on {@code backend}: for each dtype it supports and each sample, forward, tape
+     * gradient and (in F64, away from kinks) central differences; then each wrong use.
+     */
+    public List<ConformanceCase> cases(TensorBackend backend, OpSpec op) {
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (DType dtype : DType.values()) {
+            if (!backend.capabilities().supports(dtype)) {
+                continue;
+            }
+            for (Sample s : op.samples()) {
+                cases.add(named(backend, op, dtype, Check.FORWARD, s.label(), () -> forward(backend, op, s, dtype)));
+                if (op.differentiable()) {
+                    cases.add(named(backend, op, dtype, Check.GRADIENT, s.label(), () -> gradient(backend, op, s, dtype)));
+                    if (dtype == DType.F64 && s.gradcheck()) {
+                        cases.add(named(backend, op, dtype, Check.GRADCHECK, s.label(), () -> gradcheck(backend, op, s)));
+                    }
+                }
+            }
+            for (ErrorCase e : op.errors()) {
+                cases.add(named(backend, op, dtype, Check.ERROR, e.label(), () -> error(backend, op, e, dtype)));
+            }
+        }
+        return cases;
+    }
+
+    private static ConformanceCase named(TensorBackend b, OpSpec op, DType dtype, Check check, String sample, Runnable run) {
+        return new ConformanceCase(b.name() + " " + op.name() + " " + dtype + " " + check.name().toLowerCase(Locale.ROOT)
+                + " [" + sample + "]", check, run);
+    }
+
     /** Forward value on {@code backend} in {@code dtype} against the oracle on the same (rounded) inputs. */
     public void forward(TensorBackend backend, OpSpec op, Sample s, DType dtype) {
         Outcome actual = run(backend, op, s, dtype, false);
@@ -47,8 +79,9 @@ public final class ConformanceHarness {
         if (actual.dtype() != dtype) {
             throw new AssertionError(context(backend, op, s, dtype, "forward") + ": result dtype " + actual.dtype());
         }
-        Comparison.assertClose(context(backend, op, s, dtype, "forward"), actual.shape(), actual.value(),
-                expected.shape(), expected.value(), tolerance(Check.FORWARD, op, backend, dtype));
+        Discrepancy d = Comparison.assertClose(context(backend, op, s, dtype, "forward"), actual.shape(), actual.value(),
+                expected.shape(), expected.value(), forwardTolerance(op, s, backend, dtype));
+        report.observed(backend.name(), dtype, Check.FORWARD, op.opClass(), op.name() + " " + s.label(), d);
         report.passed(backend.name(), dtype, op.name(), Check.FORWARD);
     }
 
@@ -56,13 +89,15 @@ public final class ConformanceHarness {
     public void gradient(TensorBackend backend, OpSpec op, Sample s, DType dtype) {
         Outcome actual = run(backend, op, s, dtype, true);
         Outcome expected = run(oracle, op, s, DType.F64, dtype, true);
+        Discrepancy d = Discrepancy.NONE;
         for (int i = 0; i < actual.grads().size(); i++) {
             Arg arg = s.args().get(i);
             if (arg.differentiable()) {
-                Comparison.assertClose(context(backend, op, s, dtype, "gradient of input " + i), arg.shape(),
-                        actual.grads().get(i), arg.shape(), expected.grads().get(i), tolerance(Check.GRADIENT, op, backend, dtype));
+                d = d.max(Comparison.assertClose(context(backend, op, s, dtype, "gradient of input " + i), arg.shape(),
+                        actual.grads().get(i), arg.shape(), expected.grads().get(i), tolerance(Check.GRADIENT, op, backend, dtype)));
             }
         }
+        report.observed(backend.name(), dtype, Check.GRADIENT, op.opClass(), op.name() + " " + s.label(), d);
         report.passed(backend.name(), dtype, op.name(), Check.GRADIENT);
     }
 
@@ -70,6 +105,7 @@ public final class ConformanceHarness {
     public void gradcheck(TensorBackend backend, OpSpec op, Sample s) {
         Outcome analytic = run(backend, op, s, DType.F64, true);
         double eps = ToleranceTable.GRADCHECK_EPS;
+        Discrepancy d = Discrepancy.NONE;
         for (int i = 0; i < s.args().size(); i++) {
             Arg arg = s.args().get(i);
             if (!arg.differentiable()) {
@@ -86,10 +122,11 @@ public final class ConformanceHarness {
                 tape.add(analytic.grads().get(i)[j]);
             }
             Shape checked = Shape.of(numeric.size());
-            Comparison.assertClose(context(backend, op, s, DType.F64, "gradcheck of input " + i), checked,
+            d = d.max(Comparison.assertClose(context(backend, op, s, DType.F64, "gradcheck of input " + i), checked,
                     tape.stream().mapToDouble(Double::doubleValue).toArray(), checked,
-                    numeric.stream().mapToDouble(Double::doubleValue).toArray(), tolerance(Check.GRADCHECK, op, backend, DType.F64));
+                    numeric.stream().mapToDouble(Double::doubleValue).toArray(), tolerance(Check.GRADCHECK, op, backend, DType.F64)));
         }
+        report.observed(backend.name(), DType.F64, Check.GRADCHECK, op.opClass(), op.name() + " " + s.label(), d);
         report.passed(backend.name(), DType.F64, op.name(), Check.GRADCHECK);
     }
 
@@ -100,18 +137,19 @@ public final class ConformanceHarness {
     public void pytorch(TensorBackend backend, OpSpec op, Sample s, DType dtype, TorchResult expected) {
         Outcome actual = run(backend, op, s, dtype, op.differentiable());
         String at = context(backend, op, s, dtype, "against PyTorch");
-        Comparison.assertClose(at + ": value", actual.shape(), actual.value(), expected.shape(), expected.value(),
-                tolerance(Check.FORWARD, op, backend, dtype));
+        Discrepancy d = Comparison.assertClose(at + ": value", actual.shape(), actual.value(), expected.shape(), expected.value(),
+                forwardTolerance(op, s, backend, dtype));
         for (int i = 0; op.differentiable() && i < s.args().size(); i++) {
             if (s.args().get(i).differentiable()) {
                 double[] grad = expected.grads().get(i);
                 if (grad == null) {
                     throw new AssertionError(at + ": the fixture has no gradient of input " + i);
                 }
-                Comparison.assertClose(at + ": gradient of input " + i, s.args().get(i).shape(), actual.grads().get(i),
-                        s.args().get(i).shape(), grad, tolerance(Check.GRADIENT, op, backend, dtype));
+                d = d.max(Comparison.assertClose(at + ": gradient of input " + i, s.args().get(i).shape(), actual.grads().get(i),
+                        s.args().get(i).shape(), grad, tolerance(Check.GRADIENT, op, backend, dtype)));
             }
         }
+        report.observed(backend.name(), dtype, Check.PYTORCH, op.opClass(), op.name() + " " + s.label(), d);
         report.passed(backend.name(), dtype, op.name(), Check.PYTORCH);
     }
 
@@ -129,6 +167,11 @@ public final class ConformanceHarness {
         }
         throw new AssertionError(backend.name() + " " + op.name() + " '" + e.label() + "': expected "
                 + e.expected().getSimpleName() + " but nothing was thrown");
+    }
+
+    private Tolerance forwardTolerance(OpSpec op, Sample s, TensorBackend backend, DType dtype) {
+        Tolerance t = tolerance(Check.FORWARD, op, backend, dtype);
+        return s.relative() ? ToleranceTable.relativeOnly(t) : t;
     }
 
     private Tolerance tolerance(Check check, OpSpec op, TensorBackend backend, DType dtype) {

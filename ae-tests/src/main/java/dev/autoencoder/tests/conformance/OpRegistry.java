@@ -47,7 +47,12 @@ public final class OpRegistry {
         return List.copyOf(ops);
     }
 
-    /** Adam's fused step: its three results, flattened and concatenated, at the third step of a run with lr 0.1. */
+    /**
+     * Adam's fused step: its three results, flattened and concatenated, at the third step of a run with lr 0.1.
+     * The eps-dominated sample has v so small that sqrt(v_hat) is eps or less, where eps's place in the
+     * denominator decides the step (sqrt(v_hat) + eps, not sqrt(v_hat + eps)); its gradients and moments are
+     * positive, so that the moments' sums do not cancel and compare relatively.
+     */
     private static void optimizer(List<OpSpec> ops) {
         AdamCoefficients third = AdamCoefficients.atStep(0.1, 0.9, 0.999, 1e-8, 3);
         SpecBuilder adam = composite("adamStep", (t, a) -> {
@@ -57,6 +62,8 @@ public final class OpRegistry {
         }).notDifferentiable();
         ops.add(adam.sample("matrix", adam.u(-2, 2).of(3, 5), adam.u(-2, 2).of(3, 5), adam.u(-1, 1).of(3, 5),
                         adam.u(0.1, 2).of(3, 5))
+                .sampleRelative("eps-dominated, relative: sqrt(v_hat) from 0 to 3 eps, moments of 1e-8 and 1e-18",
+                        adam.u(-2, 2).of(3, 5), adam.u(1e-9, 3e-9).of(3, 5), adam.u(1e-9, 1e-8).of(3, 5), adam.u(0, 3e-18).of(3, 5))
                 .sample("split over threads", adam.u(-2, 2).of(7, 10001), adam.u(-2, 2).of(7, 10001),
                         adam.u(-1, 1).of(7, 10001), adam.u(0.1, 2).of(7, 10001))
                 .error("shapes differ", ShapeMismatchException.class,
@@ -234,7 +241,7 @@ public final class OpRegistry {
         nonFinite(ops, "sigmoid", Var::sigmoid);
         nonFinite(ops, "relu", Var::relu);
         SpecBuilder extreme = op("sigmoid[extreme]", ELEMENTWISE, (t, a) -> a.get(0).sigmoid());
-        ops.add(extreme.sample("large magnitude", extreme.u(-60, 60).of(20)).build());
+        ops.add(extreme.sampleRelative("large magnitude, relative: sigmoid(-60) = 8.8e-27", extreme.u(-60, 60).of(20)).build());
     }
 
     /** NaN, infinities, signed zeros and values outside the domain: forward values only. */
@@ -361,10 +368,11 @@ public final class OpRegistry {
 
     private static void composites(List<OpSpec> ops) {
         SpecBuilder softplus = composite("softplus", (t, a) -> Functions.softplus(a.get(0)));
-        ops.add(softplus.sample("moderate", softplus.u(-5, 5).of(4, 5)).sample("large magnitude", softplus.u(-40, 40).of(10))
+        ops.add(softplus.sample("moderate", softplus.u(-5, 5).of(4, 5)).sampleRelative("large magnitude, relative: softplus(-40) = 4.2e-18", softplus.u(-40, 40).of(10))
                 .sampleWithoutGradcheck("kink at 0", new Arg(Shape.of(2), new double[] {0, -0.0}, true)).build());
         SpecBuilder logSigmoid = composite("logSigmoid", (t, a) -> Functions.logSigmoid(a.get(0)));
-        ops.add(logSigmoid.sample("moderate", logSigmoid.u(-5, 5).of(4, 5)).sample("large magnitude", logSigmoid.u(-40, 40).of(10)).build());
+        ops.add(logSigmoid.sample("moderate", logSigmoid.u(-5, 5).of(4, 5)).sampleRelative("large magnitude, relative: logSigmoid(40) = -4.2e-18",
+                logSigmoid.u(-40, 40).of(10)).build());
         SpecBuilder bceLogits = composite("bceWithLogits", (t, a) -> Functions.bceWithLogits(a.get(0), a.get(1)));
         ops.add(bceLogits.sample("pixels", bceLogits.u(-6, 6).of(3, 8), bceLogits.c(0, 1).of(3, 8))
                 .sample("large logits", bceLogits.u(-50, 50).of(12), bceLogits.c(0, 1).of(12)).build());

@@ -53,6 +53,15 @@ final class SpecBuilder {
     }
 
     /**
+     * A sample whose results are tiny (far below any absolute tolerance): its forward values are compared
+     * relatively only, so that a wrong tiny value (a flush to 0, a clamp) fails. The label says so.
+     */
+    SpecBuilder sampleRelative(String label, Arg... args) {
+        samples.add(new Sample(label, List.of(args), true, true));
+        return this;
+    }
+
+    /**
      * A sample where central differences do not apply (a kink or tie, where the derivative is undefined, or an
      * operation that rounds through F32): forward and tape gradient are still compared. The label says why.
      */

@@ -19,6 +19,8 @@ import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.tests.conformance.Check;
 import dev.autoencoder.tests.conformance.Comparison;
+import dev.autoencoder.tests.conformance.ConformanceReport;
+import dev.autoencoder.tests.conformance.Discrepancy;
 import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
@@ -45,10 +47,17 @@ public final class ModelHarness {
 
     private final TensorBackend oracle;
     private final ToleranceTable table;
+    private final ConformanceReport report;
 
     public ModelHarness(TensorBackend oracle, ToleranceTable table) {
+        this(oracle, table, new ConformanceReport());
+    }
+
+    /** A harness that records the worst differences of its comparisons in {@code report}. */
+    public ModelHarness(TensorBackend oracle, ToleranceTable table, ConformanceReport report) {
         this.oracle = oracle;
         this.table = table;
+        this.report = report;
     }
 
     /** A model of {@code spec} on {@code backend}; the oracle's twin gets exactly its parameter values. */
@@ -138,15 +147,14 @@ public final class ModelHarness {
         double[] x = batch(spec, dtype);
         Run actual = run(spec, model, backend, dtype, x);
         Run expected = run(spec, twin, oracle, DType.F64, x);
-        String at = backend.name() + " " + dtype + " " + spec.family().id();
-        Tolerance modelTol = table.tolerance(Check.MODEL, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        Tolerance gradTol = table.tolerance(Check.GRADIENT, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        expected.pass().terms().forEach((k, e) -> close(at + " loss term " + k, actual.pass().terms().get(k), e, modelTol));
-        expected.pass().gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.pass().gradients().get(k), e, gradTol));
-        close(at + " reconstruction", actual.pass().reconstruction(), expected.pass().reconstruction(), modelTol);
-        close(at + " code", actual.pass().code(), expected.pass().code(), modelTol);
-        expected.afterAdam().forEach((k, e) -> close(at + " " + k + " after " + ADAM_STEPS + " Adam steps",
-                actual.afterAdam().get(k), e, modelTol));
+        String family = spec.family().id();
+        Observer values = new Observer(backend, dtype, Check.MODEL, family);
+        Observer gradient = new Observer(backend, dtype, Check.GRADIENT, family);
+        expected.pass().terms().forEach((k, e) -> values.close("loss term " + k, actual.pass().terms().get(k), e));
+        expected.pass().gradients().forEach((k, e) -> gradient.close("gradient of " + k, actual.pass().gradients().get(k), e));
+        values.close("reconstruction", actual.pass().reconstruction(), expected.pass().reconstruction());
+        values.close("code", actual.pass().code(), expected.pass().code());
+        expected.afterAdam().forEach((k, e) -> values.close(k + " after " + ADAM_STEPS + " Adam steps", actual.afterAdam().get(k), e));
     }
 
     /**
@@ -158,16 +166,16 @@ public final class ModelHarness {
         Autoencoder model = build(spec, backend, dtype);
         model.parameters().forEach((name, p) -> p.set(backend.fromDoubles(rounded(golden.parameters().get(name), dtype), p.shape(), dtype)));
         Pass actual = pass(spec, model, backend, dtype, rounded(golden.batch(), dtype), golden.noiseSeed());
-        String at = backend.name() + " " + dtype + " " + golden.name() + " against PyTorch:";
-        Tolerance modelTol = table.tolerance(Check.MODEL, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
-        Tolerance gradTol = table.tolerance(Check.GRADIENT, spec.family().id(), OpClass.REDUCTION, backend.name(), dtype);
+        Observer values = new Observer(backend, dtype, Check.MODEL, spec.family().id());
+        Observer gradient = new Observer(backend, dtype, Check.GRADIENT, spec.family().id());
+        String at = golden.name() + " against PyTorch: ";
         if (!golden.terms().keySet().equals(actual.terms().keySet())) {
-            throw new AssertionError(at + " loss terms " + actual.terms().keySet() + ", PyTorch's " + golden.terms().keySet());
+            throw new AssertionError(at + "loss terms " + actual.terms().keySet() + ", PyTorch's " + golden.terms().keySet());
         }
-        golden.terms().forEach((k, e) -> close(at + " loss term " + k, actual.terms().get(k), new double[] {e}, modelTol));
-        golden.gradients().forEach((k, e) -> close(at + " gradient of " + k, actual.gradients().get(k), e, gradTol));
-        close(at + " reconstruction", actual.reconstruction(), golden.reconstruction(), modelTol);
-        close(at + " code", actual.code(), golden.code(), modelTol);
+        golden.terms().forEach((k, e) -> values.close(at + "loss term " + k, actual.terms().get(k), new double[] {e}));
+        golden.gradients().forEach((k, e) -> gradient.close(at + "gradient of " + k, actual.gradients().get(k), e));
+        values.close(at + "reconstruction", actual.reconstruction(), golden.reconstruction());
+        values.close(at + "code", actual.code(), golden.code());
     }
 
     private static double[] rounded(double[] values, DType dtype) {
@@ -178,11 +186,31 @@ public final class ModelHarness {
         return v;
     }
 
-    private static void close(String what, double[] actual, double[] expected, Tolerance tol) {
-        if (actual == null) {
-            throw new AssertionError(what + ": missing");
+    /** Compares the values of one check of one family under the table's tolerance, and records how close they came. */
+    private final class Observer {
+        private final TensorBackend backend;
+        private final DType dtype;
+        private final Check check;
+        private final String family;
+        private final Tolerance tol;
+
+        Observer(TensorBackend backend, DType dtype, Check check, String family) {
+            this.backend = backend;
+            this.dtype = dtype;
+            this.check = check;
+            this.family = family;
+            this.tol = check == Check.GRADCHECK ? ToleranceTable.defaultTolerance(check, OpClass.REDUCTION, dtype)
+                    : table.tolerance(check, family, OpClass.REDUCTION, backend.name(), dtype);
         }
-        Comparison.assertClose(what, Shape.of(actual.length), actual, Shape.of(expected.length), expected, tol);
+
+        void close(String what, double[] actual, double[] expected) {
+            String at = backend.name() + " " + dtype + " " + family + " " + what;
+            if (actual == null) {
+                throw new AssertionError(at + ": missing");
+            }
+            Discrepancy d = Comparison.assertClose(at, Shape.of(actual.length), actual, Shape.of(expected.length), expected, tol);
+            report.observed(backend.name(), dtype, check, OpClass.REDUCTION, family + " " + what, d);
+        }
     }
 
     /**
@@ -195,7 +223,7 @@ public final class ModelHarness {
         Map<String, double[]> analytic = pass(spec, model, backend, DType.F64, x, NOISE_SEED).gradients();
         Autoencoder fresh = build(spec, backend, DType.F64);
         double eps = ToleranceTable.GRADCHECK_EPS;
-        Tolerance tol = ToleranceTable.defaultTolerance(Check.GRADCHECK, OpClass.REDUCTION, DType.F64);
+        Observer observer = new Observer(backend, DType.F64, Check.GRADCHECK, spec.family().id());
         fresh.parameters().forEach((name, p) -> {
             double[] base = backend.toDoubles(p.value());
             int step = Math.max(1, base.length / perParameter);
@@ -208,9 +236,8 @@ public final class ModelHarness {
                 tape.add(analytic.get(name)[j]);
             }
             p.set(backend.fromDoubles(base, p.shape()));
-            close(backend.name() + " F64 " + spec.family().id() + " gradcheck of " + name,
-                    tape.stream().mapToDouble(Double::doubleValue).toArray(),
-                    numeric.stream().mapToDouble(Double::doubleValue).toArray(), tol);
+            observer.close("gradcheck of " + name, tape.stream().mapToDouble(Double::doubleValue).toArray(),
+                    numeric.stream().mapToDouble(Double::doubleValue).toArray());
         });
     }
 
