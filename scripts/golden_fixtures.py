@@ -100,7 +100,7 @@ def op_function(name):
             return lambda a: torch.nn.grad.conv2d_weight(a[0], (4, 3, 3, 3), a[1], stride=stride, padding=padding)
     table = {
         "full": lambda a: torch.full((2, 3), -1.25, dtype=a[0].dtype) + a[0],
-        "cast": lambda a: a[0].to(_other(a[0].dtype)).exp().to(a[0].dtype),
+        "cast": lambda a: a[0].to(_other(a[0].dtype)).square().to(a[0].dtype),
         "fromFloats": lambda a: a[0].to(torch.float32).to(a[0].dtype),
         "reshape": lambda a: a[0].reshape(3, 1, 4),
         "permute": (lambda a: a[0].t()) if name == "permute[2-D]" else (lambda a: a[0].permute(2, 0, 1)),
@@ -109,8 +109,9 @@ def op_function(name):
         "pad": lambda a: F.pad(a[0], (0, 1, 2, 2, 1, 0, 0, 1), value=0.5),
         "concat": lambda a: torch.cat(a, 0 if name == "concat[axis 0]" else 1),
         "where": lambda a: torch.where(a[0] > 0, a[1], a[2]),
-        # softplus exactly (F.softplus switches to the identity above its threshold of 20)
-        "softplus": lambda a: torch.logaddexp(a[0], torch.zeros_like(a[0])),
+        # softplus to the last bit: F.softplus is log1p(exp(x)) below its threshold of 20 and x above it, and
+        # torch.logaddexp(x, 0) loses the tail (log(1 + 1e-14) in 1.13), so x + softplus(-x) above 0
+        "softplus": lambda a: torch.where(a[0] > 0, a[0] + F.softplus(-a[0]), F.softplus(a[0])),
         "logSigmoid": lambda a: F.logsigmoid(a[0]),
         "bceWithLogits": lambda a: F.binary_cross_entropy_with_logits(a[0], a[1], reduction="none"),
         "bce": lambda a: F.binary_cross_entropy(a[0], a[1], reduction="none"),
@@ -218,7 +219,7 @@ def optimizers(out_path):
             opt = make(params)
             for s in range(STEPS):
                 for p, g in zip(params, grads[s]):
-                    p.grad = g.to(dtype)
+                    p.grad = g.to(dtype).clone()
                 if clip is not None:
                     torch.nn.utils.clip_grad_norm_(params, clip)
                 opt.step()

@@ -8,8 +8,11 @@ package dev.autoencoder.api.autodiff;
 public final class Functions {
     /** PyTorch's floor for {@code log} inside binary cross-entropy on probabilities. */
     public static final double BCE_LOG_FLOOR = -100.0;
-    /** PyTorch's floor for {@code p (1 - p)} in the gradient of binary cross-entropy on probabilities. */
-    public static final double BCE_GRADIENT_FLOOR = 1e-12;
+    /**
+     * PyTorch's floor for {@code p (1 - p)} in the gradient of binary cross-entropy on probabilities: its
+     * {@code EPSILON}, the float nearest 1e-12 (9.99999996e-13), in F64 as well.
+     */
+    public static final double BCE_GRADIENT_FLOOR = 1e-12f;
 
     private Functions() {
     }

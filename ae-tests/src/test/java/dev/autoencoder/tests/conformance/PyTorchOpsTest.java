@@ -14,6 +14,9 @@ import dev.autoencoder.tests.golden.GoldenOps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -43,6 +46,12 @@ class PyTorchOpsTest {
             }
         }
         return tests;
+    }
+
+    /** Writes the worst differences from PyTorch (and everything else observed so far) to {@code target/pytorch-summary.txt}. */
+    @AfterAll
+    static void writeSummary() throws IOException {
+        ConformanceBackends.REPORT.write(Path.of("target/pytorch-summary.txt"), ConformanceBackends.TABLE);
     }
 
     /** The fixtures hold every registry op, from exactly the registry's current inputs and the harness's cotangents. */
