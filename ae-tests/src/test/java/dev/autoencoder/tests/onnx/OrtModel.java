@@ -13,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One ONNX file loaded by ONNX Runtime: its metadata, its inputs' and outputs' shapes, and its outputs for an input. */
-final class OrtModel implements AutoCloseable {
+public final class OrtModel implements AutoCloseable {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
     private final OrtSession session;
 
-    OrtModel(Path file) throws OrtException {
+    /** {@code file} loaded by ONNX Runtime, on one thread. */
+    public OrtModel(Path file) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             this.session = ENV.createSession(file.toString(), options);
@@ -26,7 +27,7 @@ final class OrtModel implements AutoCloseable {
     }
 
     /** The file's {@code metadata_props}. */
-    Map<String, String> metadata() throws OrtException {
+    public Map<String, String> metadata() throws OrtException {
         return session.getMetadata().getCustomMetadata();
     }
 
@@ -41,7 +42,7 @@ final class OrtModel implements AutoCloseable {
     }
 
     /** Every output for the one input {@code name} of {@code n} samples of {@code sampleShape}, row-major. */
-    Map<String, float[]> run(String name, float[] data, int n, int... sampleShape) throws OrtException {
+    public Map<String, float[]> run(String name, float[] data, int n, int... sampleShape) throws OrtException {
         long[] shape = new long[sampleShape.length + 1];
         shape[0] = n;
         for (int i = 0; i < sampleShape.length; i++) {
