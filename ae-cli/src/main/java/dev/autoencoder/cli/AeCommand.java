@@ -8,6 +8,7 @@ import dev.autoencoder.cli.command.DecompressCommand;
 import dev.autoencoder.cli.command.DenoiseCommand;
 import dev.autoencoder.cli.command.EmbedCommand;
 import dev.autoencoder.cli.command.EvaluateCommand;
+import dev.autoencoder.cli.command.ExportCommand;
 import dev.autoencoder.cli.command.GenerateCommand;
 import dev.autoencoder.cli.command.InpaintCommand;
 import dev.autoencoder.cli.command.InterpolateCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ae", mixinStandardHelpOptions = true, versionProvider = AeVersion.class,
         description = "Autoencoders for the JVM: train them, and use them to embed, reconstruct, denoise, super-resolve, "
-                + "inpaint, detect anomalies, generate, interpolate and compress, and draw what they wrote.",
+                + "inpaint, detect anomalies, generate, interpolate and compress, export them to ONNX, and draw what they wrote.",
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
             InterpolateCommand.class,
             CompressCommand.class,
             DecompressCommand.class,
+            ExportCommand.class,
             PlotCommand.class,
             BenchCommand.class,
             BackendsCommand.class,

@@ -75,19 +75,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return describe(u.getCause());
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : oneLine(t.getMessage());
-        if (t instanceof NoSuchFileException) {
-            return message + ": no such file or folder";
-        }
-        if (t instanceof FileAlreadyExistsException) {
-            return message + ": already exists";
-        }
-        if (t instanceof AccessDeniedException) {
-            return message + ": permission denied";
-        }
-        if (t instanceof TrainingDivergedException) {
-            return "training diverged: " + message;
-        }
-        return message;
+        String detail = t instanceof NoSuchFileException ? ": no such file or folder" : t instanceof FileAlreadyExistsException
+                ? ": already exists" : t instanceof AccessDeniedException ? ": permission denied" : "";
+        return (t instanceof TrainingDivergedException ? "training diverged: " : "") + message + detail;
     }
 
     /** {@code text} on one line: line breaks and the indentation after them become "; ". */

@@ -18,8 +18,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,18 +103,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<Presets> presets = workloads.stream().map(Presets::of).toList();
         List<String> names = backendNames();
         PrintWriter out = spec.commandLine().getOut();
-        if (noFork) {
-            LoadedData loaded = new DataCatalog().load(new DataRequest(data, null, null, null), Optional.empty());
-            for (Presets workload : presets) {
-                for (String name : names) {
-                    runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out);
-                }
-            }
-            return 0;
-        }
+        LoadedData loaded = noFork ? new DataCatalog().load(new DataRequest(data, null, null, null), Optional.empty()) : null;
         for (Presets workload : presets) {
             for (String name : names) {
-                int code = ChildJvm.run(MAIN_CLASS, childArguments(workload, name), out, spec.commandLine().getErr());
+                int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
+                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name), out, spec.commandLine().getErr());
                 if (code != 0) {
                     return code;
                 }
@@ -121,16 +116,16 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runHere(Presets workload, TensorBackend backend, LoadedData loaded, BenchSettings settings, PrintWriter out) {
+    /** Runs {@code workload} on {@code backend} in this JVM; returns the exit code, 0. */
+    private int runHere(Presets workload, TensorBackend backend, LoadedData loaded, BenchSettings settings, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         WorkloadBench.Outcome outcome = new WorkloadBench(settings, ConsoleProgress.view(err, System.console() != null)).run(workload, backend, loaded,
                 profile);
-        outcome.profile().ifPresent(table -> {
-            err.print(table);
-            err.flush();
-        });
+        outcome.profile().ifPresent(err::print);
+        err.flush();
         out.println(outcome.result().toJson());
         out.flush();
+        return 0;
     }
 
     /** The requested backends, checked against those available, else every available one. */
@@ -157,15 +152,9 @@ public final class BenchCommand implements Callable<Integer> {
                 backend, "--threads", Integer.toString(threads), "--data", data, "--epochs", Integer.toString(epochs),
                 "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--repeats",
                 Integer.toString(repeats), "--seed", Long.toString(seed)));
-        if (quick) {
-            args.add("--quick");
-        }
-        if (profile) {
-            args.add("--profile");
-        }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
-            args.add("--verbose");
-        }
+        boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
+        Stream.of(quick ? "--quick" : null, profile ? "--profile" : null, verbose ? "--verbose" : null).filter(Objects::nonNull)
+                .forEach(args::add);
         return args;
     }
 }

@@ -7,6 +7,7 @@ import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.codec.CodeFile;
 import dev.autoencoder.models.codec.Compressor;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,15 +55,11 @@ public final class DecompressCommand extends DataCommand {
             return Optional.empty();
         }
         Dataset samples = samples();
-        int[] positions = new int[file.size()];
         int[] ids = file.ids();
-        for (int i = 0; i < positions.length; i++) {
-            if (ids[i] < 0 || ids[i] >= samples.size()) {
-                return Optional.empty();
-            }
-            positions[i] = ids[i];
+        if (Arrays.stream(ids).anyMatch(id -> id < 0 || id >= samples.size())) {
+            return Optional.empty();
         }
-        return Optional.of(samples.select(positions).toDataset());
+        return Optional.of(samples.select(ids).toDataset());
     }
 
     private Path draw(Pictures pictures, CodeFile file, float[] decoded, Optional<Dataset> originals) {

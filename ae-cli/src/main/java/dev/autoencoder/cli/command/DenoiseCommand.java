@@ -23,11 +23,6 @@ public final class DenoiseCommand extends RestoreCommand {
     }
 
     @Override
-    protected String pictureName() {
-        return "denoised.png";
-    }
-
-    @Override
     protected String outputName() {
         return "denoised";
     }

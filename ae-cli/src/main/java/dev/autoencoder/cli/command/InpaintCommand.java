@@ -29,11 +29,6 @@ public final class InpaintCommand extends RestoreCommand {
     }
 
     @Override
-    protected String pictureName() {
-        return "inpainted.png";
-    }
-
-    @Override
     protected String outputName() {
         return "inpainted";
     }

@@ -38,7 +38,6 @@ public final class InterpolateCommand extends DataCommand {
         }
         Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw samples of '"
                 + samples.name() + "': they are not images"));
-        int latent = model().model().spec().latent();
         int per = samples.sampleSize();
         Samples first = samples.slice(from, from + 1);
         Samples last = samples.slice(to, to + 1);
@@ -56,6 +55,6 @@ public final class InterpolateCommand extends DataCommand {
         Path png = pictures.comparison(output("interpolation.png"), "sample " + from + " to sample " + to + " of " + samples.name(),
                 columns, stages);
         stdout().printf(Locale.ROOT, "interpolated sample %d to %d of %s through the %d-d latent space of %s%n  %s%n", from, to,
-                samples.name(), latent, model().describe(), png);
+                samples.name(), model().model().spec().latent(), model().describe(), png);
     }
 }

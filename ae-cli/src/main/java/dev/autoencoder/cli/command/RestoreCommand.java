@@ -25,8 +25,10 @@ abstract class RestoreCommand extends DataCommand {
     /** The degradation to undo for samples like {@code raw} (as loaded), or empty to reconstruct them as they are. */
     protected abstract Optional<Degradation> degradation(Dataset raw);
 
-    /** The PNG's file name. */
-    protected abstract String pictureName();
+    /** The PNG's file name: the output's name and {@code .png}, unless a command names it otherwise. */
+    protected String pictureName() {
+        return outputName() + ".png";
+    }
 
     /** What the output is called in the PNG and the report, e.g. {@code denoised}. */
     protected abstract String outputName();
@@ -52,8 +54,7 @@ abstract class RestoreCommand extends DataCommand {
             stdout().println("  (the samples are not images: no picture drawn)");
             return;
         }
-        Path png = draw(pictures.get(), raw, degradation, input, output);
-        stdout().println("  " + png);
+        stdout().println("  " + draw(pictures.get(), raw, degradation, input, output));
     }
 
     private Path draw(Pictures pictures, Dataset raw, Optional<Degradation> degradation, Dataset input, float[] output) {

@@ -28,11 +28,6 @@ public final class SuperResolveCommand extends RestoreCommand {
     }
 
     @Override
-    protected String pictureName() {
-        return "super-resolved.png";
-    }
-
-    @Override
     protected String outputName() {
         return "super-resolved";
     }

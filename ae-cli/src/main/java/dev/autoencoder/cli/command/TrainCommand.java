@@ -154,9 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
                 result.stoppedEarly() ? "stopped early" : "done", epochs(result.progress().nextEpoch()), seconds,
                 resume ? ", resumed" : "", run.settings().validationSplit() > 0 ? "validation" : "training", result.progress().bestLoss(),
                 result.progress().bestEpoch() + 1);
-        for (String file : List.of(TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS)) {
-            stdout.println("  " + folder.dir().resolve(file));
-        }
+        List.of(TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS)
+                .forEach(file -> stdout.println("  " + folder.dir().resolve(file)));
         pictures.forEach(p -> stdout.println("  " + p));
         stdout.flush();
         return 0;

@@ -5,6 +5,7 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.models.checkpoint.CheckpointException;
 import dev.autoencoder.models.checkpoint.ModelCheckpoint;
+import dev.autoencoder.models.checkpoint.Provenance;
 import dev.autoencoder.models.family.Autoencoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,12 @@ import java.util.Optional;
  * A model read from a checkpoint, with the recipe of its training data: the checkpoint's own (checkpoints a run
  * writes carry it), else the {@code data.json} beside a checkpoint of an earlier release.
  *
- * @param model  the model, on the selected backend, F32
- * @param file   the checkpoint it came from
- * @param recipe how its training data was made
+ * @param model      the model, on the selected backend, F32
+ * @param file       the checkpoint it came from
+ * @param recipe     how its training data was made
+ * @param provenance where it came from, or null when the checkpoint does not say
  */
-public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> recipe) {
+public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> recipe, Provenance provenance) {
 
     /** Loads the checkpoint {@code given} names (a file, or a run folder) onto {@code backend}. */
     public static LoadedModel load(Path given, TensorBackend backend) {
@@ -27,7 +29,8 @@ public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> rec
             throw new CheckpointException(file, "no such file");
         }
         ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(file, backend, DType.F32);
-        return new LoadedModel(loaded.model(), file, loaded.recipe().or(() -> DataRecipe.read(file.toAbsolutePath().getParent())));
+        return new LoadedModel(loaded.model(), file, loaded.recipe().or(() -> DataRecipe.read(file.toAbsolutePath().getParent())),
+                loaded.provenance());
     }
 
     /** An error saying that {@code job} needs a model with a prior, unless this one has it. */

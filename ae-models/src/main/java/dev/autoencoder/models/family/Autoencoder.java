@@ -21,6 +21,9 @@ public interface Autoencoder extends Objective {
     /** Data-space output for codes {@code z} (probabilities for a Bernoulli decoder). */
     Var decode(Var z, Forward pass);
 
+    /** The layers of this model's inference, for exporters that rebuild its graphs elsewhere. */
+    Networks networks();
+
     /** {@code decode(encode(x))}. */
     default Var reconstruct(Var x, Forward pass) {
         return decode(encode(x, pass), pass);

@@ -6,6 +6,7 @@ import dev.autoencoder.models.nn.Parameter;
 import dev.autoencoder.models.nn.Sequential;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plain autoencoder (MLP or convolutional): {@code x_hat = g(f(x))}, trained on the reconstruction loss
@@ -36,6 +37,11 @@ public class EncoderDecoder implements Autoencoder {
     /** The decoder network g, producing raw values that the likelihood turns into outputs. */
     public Sequential decoder() {
         return decoder;
+    }
+
+    @Override
+    public Networks networks() {
+        return new Networks(encoder, Optional.empty(), decoder, spec.likelihood());
     }
 
     @Override

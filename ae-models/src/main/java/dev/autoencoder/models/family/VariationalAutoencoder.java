@@ -57,6 +57,12 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
         return new Posterior(meanHead.forward(h, pass), logVar);
     }
 
+    @Override
+    public Networks networks() {
+        return new Networks(trunk, Optional.of(new Networks.Posterior(meanHead, logVarHead, LOG_VAR_MIN, LOG_VAR_MAX)), decoder,
+                spec.likelihood());
+    }
+
     /** The posterior mean: a deterministic embedding. */
     @Override
     public Var encode(Var x, Forward pass) {

@@ -11,11 +11,11 @@ public enum Activation implements Layer {
             return x.relu();
         }
     },
-    /** LeakyReLU with PyTorch's default slope 0.01. */
+    /** LeakyReLU with PyTorch's default slope, {@value #LEAKY_SLOPE}. */
     LEAKY_RELU {
         @Override
         public Var forward(Var x, Forward pass) {
-            return x.leakyRelu(0.01);
+            return x.leakyRelu(LEAKY_SLOPE);
         }
     },
     SIGMOID {
@@ -36,6 +36,9 @@ public enum Activation implements Layer {
             return x;
         }
     };
+
+    /** The slope of {@link #LEAKY_RELU} below 0. */
+    public static final double LEAKY_SLOPE = 0.01;
 
     /** The name in options and messages: {@code leaky-relu}. */
     @Override

@@ -25,6 +25,21 @@ public final class Conv2d implements Layer {
         return x.conv2d(pass.param(weight), params).add(pass.param(bias).reshape(1, out, 1, 1));
     }
 
+    /** The weight {@code [out, in, k, k]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias {@code [out]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** Stride and padding. */
+    public Conv2dParams params() {
+        return params;
+    }
+
     @Override
     public Map<String, Parameter> parameters() {
         return Module.weightAndBias(weight, bias);

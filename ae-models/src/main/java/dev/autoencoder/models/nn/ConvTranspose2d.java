@@ -31,6 +31,26 @@ public final class ConvTranspose2d implements Layer {
                 .add(pass.param(bias).reshape(1, out, 1, 1));
     }
 
+    /** The weight {@code [in, out, k, k]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias {@code [out]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** Stride and padding, as of the convolution this layer transposes. */
+    public Conv2dParams params() {
+        return params;
+    }
+
+    /** Rows and columns added at the bottom and right of the output (PyTorch's {@code output_padding}). */
+    public int outputPadding() {
+        return outputPadding;
+    }
+
     @Override
     public Map<String, Parameter> parameters() {
         return Module.weightAndBias(weight, bias);

@@ -31,12 +31,12 @@ final class ArchitectureRules {
         return root + "." + sub;
     }
 
-    /** api, models and data never depend on a native engine or on any backend package. */
+    /** api, models, data and export never depend on a native engine or on any backend package. */
     ArchRule engineFreeCore() {
         String[] banned = concat(enginePackages, p("backend.."));
-        return noClasses().that().resideInAnyPackage(p("api.."), p("models.."), p("data.."))
+        return noClasses().that().resideInAnyPackage(p("api.."), p("models.."), p("data.."), p("onnx.."))
                 .should().dependOnClassesThat().resideInAnyPackage(banned)
-                .because("api, models and data are backend-agnostic");
+                .because("api, models, data and export are backend-agnostic");
     }
 
     /** No backend depends on another backend. */
@@ -102,10 +102,17 @@ final class ArchitectureRules {
                 .because("a model answers for itself; the jobs ask it, never the other way");
     }
 
+    /** ONNX export sits above the models and below the CLI: nothing under it (api, data, models, backends) depends on it. */
+    ArchRule exportAboveModels() {
+        return noClasses().that().resideInAnyPackage(p("api.."), p("data.."), p("models.."), p("backend.."))
+                .should().dependOnClassesThat().resideInAPackage(p("onnx.."))
+                .because("export is a caller of the models, like the CLI");
+    }
+
     /** Every rule, for running them all. */
     List<ArchRule> all() {
         return List.of(engineFreeCore(), backendsIndependent(), backendsBelowModels(), noPackageCycles(),
-                noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels());
+                noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels(), exportAboveModels());
     }
 
     private static String[] concat(String[] a, String b) {

@@ -42,7 +42,8 @@ class ArchitectureTest {
                 bites("no field injection", ArchitectureRules::noFieldInjection, "archfixture.models.FieldInjected"),
                 bites("guice confined", ArchitectureRules::guiceConfined, "archfixture.models.UsesGuice"),
                 bites("cli on top", ArchitectureRules::cliOnTop, "archfixture.examples.UsesCli"),
-                bites("jobs above models", ArchitectureRules::jobsAboveModels, "archfixture.models.family.UsesJob"));
+                bites("jobs above models", ArchitectureRules::jobsAboveModels, "archfixture.models.family.UsesJob"),
+                bites("export above models", ArchitectureRules::exportAboveModels, "archfixture.models.UsesExport"));
     }
 
     private static DynamicTest bites(String name, Function<ArchitectureRules, ArchRule> rule, String offender) {

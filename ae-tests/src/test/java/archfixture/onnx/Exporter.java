@@ -1,0 +1,5 @@
+package archfixture.onnx;
+
+/** Stands for the export layer. */
+public class Exporter {
+}
