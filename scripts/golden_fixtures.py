@@ -11,7 +11,9 @@ cotangent r, and every model of the zoo with its parameters and batch. Outputs, 
   ae's generator), the gradient of the total loss for every parameter, the reconstruction and the code;
 - optimizers: parameter trajectories of torch.optim (SGD with momentum and L2 decay, Adam, Adam with L2 decay,
   AdamW, the eps-dominated regime, global-norm gradient clipping) over varying gradients.
-Runs on one thread so that the files are reproducible. Needs Debian's python3-torch.
+Runs on one thread, with PyTorch's, oneDNN's and OpenBLAS's kernels pinned to their AVX2 versions, so that the
+files come out bit for bit the same on any x86-64 machine with AVX2 (an AVX-512 kernel sums in another order).
+Needs Debian's python3-torch and libopenblas0-pthread (CI installs both).
 """
 
 import argparse
@@ -22,8 +24,11 @@ import re
 import sys
 import tempfile
 
-import torch
-import torch.nn.functional as F
+os.environ.update({"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "DNNL_MAX_CPU_ISA": "AVX2",
+                   "OPENBLAS_CORETYPE": "Haswell", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ae_torch  # noqa: E402

@@ -81,8 +81,13 @@ public final class ModelHarness {
 
     /** {@code [BATCH, sample shape...]}. */
     public static Shape batchShape(ModelSpec spec) {
+        return batchShape(spec, BATCH);
+    }
+
+    /** {@code [n, sample shape...]}. */
+    public static Shape batchShape(ModelSpec spec, int n) {
         int[] dims = new int[spec.inputShape().size() + 1];
-        dims[0] = BATCH;
+        dims[0] = n;
         for (int i = 1; i < dims.length; i++) {
             dims[i] = spec.inputShape().get(i - 1);
         }

@@ -1,18 +1,17 @@
 package dev.autoencoder.tests.onnx;
 
+import dev.autoencoder.tests.python.SystemPython;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * The ONNX project's own checker ({@code onnx.checker.check_model} with {@code full_check}, which includes strict shape
- * inference) run on files by the system's Python, where Debian's {@code python3-onnx} is installed (CI installs it).
+ * inference) run on files by a system Python where Debian's {@code python3-onnx} is installed (CI installs it).
  */
 final class OnnxChecker {
-    private static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = "import sys, onnx\n"
             + "for path in sys.argv[1:]:\n"
             + "    onnx.checker.check_model(onnx.load(path), full_check=True)\n"
@@ -21,48 +20,23 @@ final class OnnxChecker {
     private OnnxChecker() {
     }
 
-    /** Why the checker cannot run here, or null when it can. */
-    static String unavailable() {
-        try {
-            Result r = python(List.of("-c", "import onnx"));
-            return r.code == 0 ? null : PYTHON + " cannot import onnx (install python3-onnx): " + r.output.strip();
-        } catch (IOException e) {
-            return "no " + PYTHON + ": " + e.getMessage();
-        }
+    /** The interpreter that has onnx, if any. */
+    static Optional<String> python() {
+        return SystemPython.with("onnx");
     }
 
     /**
-     * Checks {@code files}, returning the version of onnx that checked them.
+     * Checks {@code files} with {@code python}, returning the version of onnx that checked them.
      *
      * @throws AssertionError with the checker's words when one fails
      */
-    static String check(List<Path> files) throws IOException {
-        List<String> args = new ArrayList<>(List.of("-c", SCRIPT));
-        files.forEach(f -> args.add(f.toString()));
-        Result r = python(args);
-        if (r.code != 0) {
-            throw new AssertionError("onnx.checker refused a file:\n" + r.output);
+    static String check(String python, List<Path> files) throws IOException {
+        List<String> command = new ArrayList<>(List.of(python, "-c", SCRIPT));
+        files.forEach(f -> command.add(f.toString()));
+        SystemPython.Result r = SystemPython.run(command, Path.of("."));
+        if (r.exitCode() != 0) {
+            throw new AssertionError("onnx.checker refused a file:\n" + r.output());
         }
-        return r.output.strip();
-    }
-
-    private record Result(int code, String output) {
-    }
-
-    private static Result python(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PYTHON));
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IOException("python did not finish");
-            }
-            return new Result(p.exitValue(), output);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return r.output().strip();
     }
 }
