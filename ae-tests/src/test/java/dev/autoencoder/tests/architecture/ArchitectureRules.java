@@ -31,12 +31,12 @@ final class ArchitectureRules {
         return root + "." + sub;
     }
 
-    /** api, models, data and export never depend on a native engine or on any backend package. */
+    /** api, models, data, export and Spark never depend on a native engine or on any backend package. */
     ArchRule engineFreeCore() {
         String[] banned = concat(enginePackages, p("backend.."));
-        return noClasses().that().resideInAnyPackage(p("api.."), p("models.."), p("data.."), p("onnx.."))
+        return noClasses().that().resideInAnyPackage(p("api.."), p("models.."), p("data.."), p("onnx.."), p("spark.."))
                 .should().dependOnClassesThat().resideInAnyPackage(banned)
-                .because("api, models, data and export are backend-agnostic");
+                .because("api, models, data, export and Spark are backend-agnostic (executors discover their backend)");
     }
 
     /** No backend depends on another backend. */
@@ -109,10 +109,18 @@ final class ArchitectureRules {
                 .because("export is a caller of the models, like the CLI");
     }
 
+    /** Spark sits above the models and data: nothing under it (api, data, models, backends, export) depends on it. */
+    ArchRule sparkAboveModels() {
+        return noClasses().that().resideInAnyPackage(p("api.."), p("data.."), p("models.."), p("backend.."), p("onnx.."))
+                .should().dependOnClassesThat().resideInAPackage(p("spark.."))
+                .because("the Spark layer is a caller of the library, like the CLI");
+    }
+
     /** Every rule, for running them all. */
     List<ArchRule> all() {
         return List.of(engineFreeCore(), backendsIndependent(), backendsBelowModels(), noPackageCycles(),
-                noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels(), exportAboveModels());
+                noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels(), exportAboveModels(),
+                sparkAboveModels());
     }
 
     private static String[] concat(String[] a, String b) {

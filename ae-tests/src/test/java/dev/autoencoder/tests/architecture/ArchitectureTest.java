@@ -43,7 +43,9 @@ class ArchitectureTest {
                 bites("guice confined", ArchitectureRules::guiceConfined, "archfixture.models.UsesGuice"),
                 bites("cli on top", ArchitectureRules::cliOnTop, "archfixture.examples.UsesCli"),
                 bites("jobs above models", ArchitectureRules::jobsAboveModels, "archfixture.models.family.UsesJob"),
-                bites("export above models", ArchitectureRules::exportAboveModels, "archfixture.models.UsesExport"));
+                bites("export above models", ArchitectureRules::exportAboveModels, "archfixture.models.UsesExport"),
+                bites("spark above models", ArchitectureRules::sparkAboveModels, "archfixture.data.UsesSpark"),
+                bites("engine-free core (spark)", ArchitectureRules::engineFreeCore, "archfixture.spark.UsesBackend"));
     }
 
     private static DynamicTest bites(String name, Function<ArchitectureRules, ArchRule> rule, String offender) {

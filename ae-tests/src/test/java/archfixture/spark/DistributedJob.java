@@ -1,0 +1,5 @@
+package archfixture.spark;
+
+/** Stands for the Spark layer. */
+public class DistributedJob {
+}
