@@ -1,12 +1,15 @@
 package dev.autoencoder.models.anomaly;
 
+import java.io.Serializable;
+
 /**
- * An anomaly threshold: scores above it are anomalies.
+ * An anomaly threshold: scores above it are anomalies. Serializable, so that distributed jobs can ship it to their
+ * workers.
  *
  * @param value       the threshold
  * @param description how it was chosen, for reports
  */
-public record Threshold(double value, String description) {
+public record Threshold(double value, String description) implements Serializable {
     public Threshold {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("an anomaly threshold cannot be NaN");
