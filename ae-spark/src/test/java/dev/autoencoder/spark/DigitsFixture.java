@@ -16,6 +16,7 @@ import dev.autoencoder.models.nn.Init;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -46,7 +47,10 @@ final class DigitsFixture {
                 .add("features", DataTypes.createArrayType(DataTypes.FloatType, true), true);
     }
 
-    /** The digits as a table of {@code id} and {@code features}, in {@code partitions} partitions. */
+    /**
+     * The digits as a table of {@code id} and {@code features}, in {@code partitions} partitions of consecutive rows
+     * (the same partitions every time it is read).
+     */
     static org.apache.spark.sql.Dataset<Row> table(SparkSession spark, int partitions) {
         List<Row> rows = new ArrayList<>();
         float[] x = DIGITS.features();
@@ -57,7 +61,7 @@ final class DigitsFixture {
             }
             rows.add(RowFactory.create(i, f));
         }
-        return spark.createDataFrame(rows, schema()).repartition(partitions);
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema());
     }
 
     /** The default model of {@code family} for {@code inputs} values, its parameters drawn from {@code seed}. */

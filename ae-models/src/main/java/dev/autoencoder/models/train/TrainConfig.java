@@ -1,9 +1,10 @@
 package dev.autoencoder.models.train;
 
 import dev.autoencoder.api.DType;
+import java.io.Serializable;
 
 /**
- * How to train.
+ * How to train. Serializable, so that distributed training can ship it to its workers.
  *
  * @param epochs             epochs to run (in total, counting those done before a resume)
  * @param batchSize          samples per step; the last batch of an epoch may be smaller
@@ -15,7 +16,7 @@ import dev.autoencoder.api.DType;
  * @param dtype              the dtype of data and parameters
  */
 public record TrainConfig(int epochs, int batchSize, long seed, double validationFraction, int patience, double clipNorm,
-        int klWarmupEpochs, DType dtype) {
+        int klWarmupEpochs, DType dtype) implements Serializable {
     public TrainConfig {
         if (epochs < 1 || batchSize < 1 || !(validationFraction >= 0 && validationFraction < 1) || patience < 0
                 || !(clipNorm >= 0) || klWarmupEpochs < 0) {

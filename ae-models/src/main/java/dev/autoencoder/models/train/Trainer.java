@@ -4,23 +4,15 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
-import dev.autoencoder.api.autodiff.Gradients;
-import dev.autoencoder.api.autodiff.Tape;
-import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.models.inference.HostBatches;
-import dev.autoencoder.models.family.Loss;
 import dev.autoencoder.models.family.Objective;
-import dev.autoencoder.models.nn.Forward;
-import dev.autoencoder.models.nn.Parameter;
-import dev.autoencoder.models.optim.GradientClipping;
 import dev.autoencoder.models.optim.LrSchedule;
 import dev.autoencoder.models.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +32,14 @@ public final class Trainer {
     private final TrainConfig config;
     private final List<TrainingListener> listeners;
     private final HostBatches batches;
+    private final BatchGradients gradients;
 
     public Trainer(TensorBackend backend, TrainConfig config, List<TrainingListener> listeners) {
         this.backend = backend;
         this.config = config;
         this.listeners = List.copyOf(listeners);
         this.batches = new HostBatches(backend, config.batchSize(), config.dtype());
+        this.gradients = new BatchGradients(backend, config);
     }
 
     /** The generator of one purpose in one epoch. */
@@ -136,40 +130,14 @@ public final class Trainer {
      */
     public Map<String, Double> step(Objective model, Optimizer optimizer, double lr, Tensor inputs, Tensor targets, Rng noise,
             int epoch, int step, TensorScope scope) {
-        Tape tape = new Tape(backend);
-        Forward pass = Forward.training(tape, noise, config.klWeight(epoch));
-        Loss loss = model.loss(tape.constant(inputs), tape.constant(targets), pass);
-        Map<String, Double> values = finiteValues(loss, epoch, step);
-        Map<Parameter, Tensor> grads = gradients(tape.backward(loss.total()), pass, epoch, step);
-        optimizer.step(grads, lr, scope);
-        return values;
+        BatchGradients.Result batch = gradients.of(model, inputs, targets, noise, epoch, step);
+        optimizer.step(gradients.clipped(batch.gradients(), epoch, step), lr, scope);
+        return batch.values();
     }
 
     /** Every loss term averaged over {@code indices}, without training (parameters constant, no corruption). */
     public Map<String, Double> evaluate(Objective model, TrainingData data, int[] indices, Rng noise) {
         return batches.meanLosses(model, inputs(data).select(indices), targets(data).select(indices), noise);
-    }
-
-    private Map<Parameter, Tensor> gradients(Gradients g, Forward pass, int epoch, int step) {
-        Map<Parameter, Tensor> grads = new IdentityHashMap<>();
-        pass.forEachGradient(g, grads::put);
-        double norm = GradientClipping.globalNorm(grads);
-        if (!Double.isFinite(norm)) {
-            throw new TrainingDivergedException("epoch " + (epoch + 1) + ", step " + (step + 1)
-                    + ": the gradient norm is " + norm + "; no parameter was changed by this step");
-        }
-        return config.clipNorm() > 0 ? GradientClipping.clip(grads, norm, config.clipNorm()) : grads;
-    }
-
-    private Map<String, Double> finiteValues(Loss loss, int epoch, int step) {
-        Map<String, Double> values = values(loss);
-        values.forEach((term, v) -> {
-            if (!Double.isFinite(v)) {
-                throw new TrainingDivergedException("epoch " + (epoch + 1) + ", step " + (step + 1) + ": loss term '" + term
-                        + "' is " + v + "; no parameter was changed by this step");
-            }
-        });
-        return values;
     }
 
     /** Stops training when an update of the epoch made a parameter non-finite (a huge step overflowed it). */
@@ -192,17 +160,6 @@ public final class Trainer {
                 throw new TrainingDivergedException("epoch " + (epoch + 1) + ": " + what + " '" + term + "' is " + v);
             }
         });
-    }
-
-    private Map<String, Double> values(Loss loss) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        loss.terms().forEach((name, v) -> values.put(name, scalar(v)));
-        values.put("total", scalar(loss.total()));
-        return values;
-    }
-
-    private double scalar(Var v) {
-        return backend.toDoubles(v.value())[0];
     }
 
     private static Dataset inputs(TrainingData data) {
