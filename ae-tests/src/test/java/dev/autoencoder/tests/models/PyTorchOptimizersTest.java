@@ -1,6 +1,5 @@
 package dev.autoencoder.tests.models;
 
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.autoencoder.api.DType;
@@ -29,7 +28,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -55,12 +54,11 @@ class PyTorchOptimizersTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> everyOptimizerOnEveryBackendAgainstTorchOptim() {
+    Stream<DynamicTest> everyOptimizerOnEveryBackendAgainstTorchOptim() {
         List<Map<String, Object>> cases = GOLDEN.cases();
-        return BACKENDS.values().stream().map(b -> dynamicContainer(b.name(), Arrays.stream(DType.values())
-                .filter(b.capabilities()::supports)
-                .flatMap(d -> IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(b.name() + " " + d + " "
-                        + cases.get(i).get("name") + " against torch.optim", () -> trajectory(b, d, i, cases.get(i)))))));
+        return BACKENDS.values().stream().flatMap(b -> Arrays.stream(DType.values()).filter(b.capabilities()::supports)
+                .flatMap(d -> IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(b.name() + " " + cases.get(i).get("name")
+                        + " " + d + " torch.optim", () -> trajectory(b, d, i, cases.get(i))))));
     }
 
     private static void trajectory(TensorBackend b, DType dtype, int index, Map<String, Object> c) {
