@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * refused with an {@link Inapplicable}.
  *
  * @param family         the family
- * @param hidden         hidden layer sizes, or a convolutional model's channels, outermost first
+ * @param hidden         hidden layer sizes, or a convolutional model's channels, outermost first; lstm-ae's one hidden size
  * @param latent         code size
  * @param activation     the hidden activation (sigmoid or tanh for the contractive autoencoder)
  * @param likelihood     the decoder's likelihood
