@@ -67,8 +67,8 @@ class PyTorchRoundTripTest {
     static void aeWritesEveryFamilyAndPresetAndPyTorchReadsThem() throws IOException {
         TensorBackend b = new PureBackend(2);
         for (Family family : Family.values()) {
-            ModelSpec spec = ModelSpec.defaults(family, family.convolutional() ? List.of(1, 8, 8) : List.of(64));
-            TrainingData data = family.convolutional() ? Digits.images() : Digits.flat();
+            ModelSpec spec = ModelSpec.defaults(family, ModelZoo.digitsShape(family));
+            TrainingData data = Digits.of(family);
             Autoencoder model = Models.build(spec, new Init(b, DType.F32, new Rng(3)));
             new Trainer(b, TrainConfig.of(1, 64, 3), List.of()).fit(model, Adam.adam(model.parameters(), 0),
                     LrSchedule.constant(3e-3), data, Progress.start());
