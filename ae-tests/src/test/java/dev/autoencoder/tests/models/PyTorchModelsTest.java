@@ -13,6 +13,7 @@ import dev.autoencoder.tests.golden.GoldenModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,11 +30,14 @@ class PyTorchModelsTest {
     private static final ToleranceTable TABLE = ToleranceTable.standard();
     private static final ConformanceReport REPORT = new ConformanceReport();
     private static final ModelHarness HARNESS = new ModelHarness(new PureBackend(1), TABLE, REPORT);
+    /** The fixtures per dtype, read once for every backend. */
+    private static final Map<DType, List<GoldenModel>> GOLDEN = Map.of(DType.F32, GoldenModels.read(DType.F32),
+            DType.F64, GoldenModels.read(DType.F64));
 
     @TestFactory
     Stream<DynamicTest> everyFamilyOnEveryBackendAgainstPyTorch() {
         return BACKENDS.values().stream().flatMap(b -> Arrays.stream(DType.values()).filter(d -> b.capabilities().supports(d))
-                .flatMap(d -> GoldenModels.read(d).stream().map(g -> dynamicTest(b.name() + " " + g.name() + " " + d + " pytorch",
+                .flatMap(d -> GOLDEN.get(d).stream().map(g -> dynamicTest(b.name() + " " + g.name() + " " + d + " pytorch",
                         () -> HARNESS.pytorch(b, d, g)))));
     }
 

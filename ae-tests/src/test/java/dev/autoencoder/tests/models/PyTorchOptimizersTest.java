@@ -20,7 +20,6 @@ import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
 import dev.autoencoder.tests.golden.GoldenFixtures;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +74,8 @@ class PyTorchOptimizersTest {
         for (int s = 0; s < steps; s++) {
             try (TensorScope scope = b.newScope()) {
                 Map<Parameter, Tensor> grads = new LinkedHashMap<>();
-                List<String> names = new ArrayList<>(params.keySet());
-                for (String p : names) {
-                    grads.put(params.get(p), upload(b, dtype, key + "." + p + ".grad" + s));
+                for (Map.Entry<String, Parameter> p : params.entrySet()) {
+                    grads.put(p.getValue(), upload(b, dtype, key + "." + p.getKey() + ".grad" + s));
                 }
                 if (clip != null) {
                     grads = GradientClipping.clip(grads, GradientClipping.globalNorm(grads), clip);
