@@ -207,6 +207,18 @@ def gaussian_nll(raw, x):
     return 0.5 * (raw - x) ** 2 + 0.5 * math.log(2 * math.pi)
 
 
+def likelihood_output(spec, raw):
+    """The data-space output of raw decoder values: probabilities for a Bernoulli decoder."""
+    return torch.sigmoid(raw) if spec["likelihood"] == "BERNOULLI" else raw
+
+
+def reconstruction_loss(spec, raw, x):
+    """ae's reconstruction loss, a mean over every element: MSE for the Gaussian likelihood, else BCE."""
+    if spec["likelihood"] == "GAUSSIAN":
+        return F.mse_loss(raw, x)
+    return bce_with_logits(raw, x).mean()
+
+
 class Autoencoder(nn.Module):
     """``x_hat = g(f(x))`` and the reconstruction loss of ae's ``EncoderDecoder`` (and its penalised variants)."""
 
@@ -223,7 +235,7 @@ class Autoencoder(nn.Module):
         return out.reshape(like.shape)
 
     def output(self, raw):
-        return torch.sigmoid(raw) if self.spec["likelihood"] == "BERNOULLI" else raw
+        return likelihood_output(self.spec, raw)
 
     def encode(self, x):
         return self.encoder(self._flat(x))
@@ -235,10 +247,7 @@ class Autoencoder(nn.Module):
         return self.decode(self.encode(x)).reshape(x.shape)
 
     def reconstruction_loss(self, raw, x):
-        raw = raw.reshape(x.shape)
-        if self.spec["likelihood"] == "GAUSSIAN":
-            return F.mse_loss(raw, x)
-        return bce_with_logits(raw, x).mean()
+        return reconstruction_loss(self.spec, raw.reshape(x.shape), x)
 
     def loss_terms(self, x, rng):
         """Every loss term of one training pass (noise drawn from ``rng``, ae's generator) and the total."""
@@ -300,6 +309,42 @@ class Vae(Autoencoder):
         return {"reconstruction": rec, "kl": kl}, rec + kl * self.spec["beta"]
 
 
+class SequenceAe(nn.Module):
+    """ae's ``SequenceAutoencoder`` (lstm-ae): ``encoder`` (``nn.LSTM`` or ``nn.GRU``, batch first) reads the window
+    ``[n, steps, channels]``; its last hidden state, through ``code`` (a Linear) when the latent size differs from the
+    hidden size, is the code; ``decoder`` is fed the code at every step and ``output`` maps each of its hidden states to
+    the step's values. Windows of any length encode and reconstruct; ``decode`` gives the spec's length."""
+
+    def __init__(self, spec):
+        super().__init__()
+        self.spec = spec
+        channels, hidden, latent = spec["inputShape"][1], spec["hidden"], spec["latent"]
+        rnn = {"LSTM": nn.LSTM, "GRU": nn.GRU}[spec["cell"]]
+        self.encoder = rnn(channels, hidden, batch_first=True)
+        self.code = nn.Linear(hidden, latent) if latent != hidden else None
+        self.decoder = rnn(latent, hidden, batch_first=True)
+        self.output = nn.Linear(hidden, channels)
+
+    def encode(self, x):
+        _, state = self.encoder(x)
+        h = (state[0] if isinstance(state, tuple) else state)[-1]
+        return self.code(h) if self.code is not None else h
+
+    def raw(self, z, steps):
+        hidden, _ = self.decoder(z.unsqueeze(1).expand(-1, steps, -1))
+        return self.output(hidden)
+
+    def decode(self, z):
+        return likelihood_output(self.spec, self.raw(z, self.spec["inputShape"][0]))
+
+    def reconstruct(self, x):
+        return likelihood_output(self.spec, self.raw(self.encode(x), x.shape[1]))
+
+    def loss_terms(self, x, rng):
+        rec = reconstruction_loss(self.spec, self.raw(self.encode(x), x.shape[1]), x)
+        return {"reconstruction": rec}, rec
+
+
 def build(spec):
     """The PyTorch module of an ae model spec (format 2 JSON, as a dict), with ae's parameter names."""
     family = spec["family"]
@@ -331,6 +376,8 @@ def build(spec):
     if family == "conv-vae":
         encoder, features = conv_encoder(spec)
         return Vae(spec, encoder, features, conv_decoder(spec))
+    if family == "lstm-ae":
+        return SequenceAe(spec)
     raise ValueError("unknown ae family " + family)
 
 

@@ -10,7 +10,9 @@ import dev.autoencoder.models.family.ConvVaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.DenoisingAutoencoder;
 import dev.autoencoder.models.family.EncoderDecoder;
+import dev.autoencoder.models.family.LstmAeSpec;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.family.SequenceAutoencoder;
 import dev.autoencoder.models.family.SparseAeSpec;
 import dev.autoencoder.models.family.SparseAutoencoder;
 import dev.autoencoder.models.family.StackedAeSpec;
@@ -25,12 +27,14 @@ import dev.autoencoder.models.nn.Dense;
 import dev.autoencoder.models.nn.Dropout;
 import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.nn.Layer;
+import dev.autoencoder.models.nn.Recurrent;
 import dev.autoencoder.models.nn.Reshape;
 import dev.autoencoder.models.nn.Sequential;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,6 +68,7 @@ public final class Models {
             case CONV_AE -> convolutional((ConvAeSpec) spec, init);
             case VAE -> variational((VaeSpec) spec, init);
             case CONV_VAE -> variational((ConvVaeSpec) spec, init);
+            case LSTM_AE -> sequence((LstmAeSpec) spec, init);
         };
     }
 
@@ -104,6 +109,14 @@ public final class Models {
         Conv conv = new Conv(spec, spec.channels(), spec.activation());
         Sequential encoder = new Sequential(conv.encoder(init, true));
         return new EncoderDecoder(spec, encoder, conv.decoder(init));
+    }
+
+    /** Encoder, code projection (when there is one), decoder and output layer, in that order. */
+    private static Autoencoder sequence(LstmAeSpec spec, Init init) {
+        Recurrent encoder = spec.cell().layer(spec.channels(), spec.hidden(), init);
+        Optional<Dense> code = spec.projected() ? Optional.of(new Dense(spec.hidden(), spec.latent(), init)) : Optional.empty();
+        Recurrent decoder = spec.cell().layer(spec.latent(), spec.hidden(), init);
+        return new SequenceAutoencoder(spec, encoder, code, decoder, new Dense(spec.hidden(), spec.channels(), init));
     }
 
     private static Autoencoder variational(VaeSpec spec, Init init) {

@@ -21,7 +21,11 @@ public interface Autoencoder extends Objective {
     /** Data-space output for codes {@code z} (probabilities for a Bernoulli decoder). */
     Var decode(Var z, Forward pass);
 
-    /** The layers of this model's inference, for exporters that rebuild its graphs elsewhere. */
+    /**
+     * The layers of this model's inference, for exporters that rebuild its graphs elsewhere.
+     *
+     * @throws IllegalArgumentException when its inference is no such layers (the recurrent lstm-ae), saying so
+     */
     Networks networks();
 
     /** {@code decode(encode(x))}. */
@@ -36,7 +40,7 @@ public interface Autoencoder extends Objective {
      */
     default Var anomalyScore(Var x, AnomalyScore score, Forward pass) {
         if (score instanceof AnomalyScore.ReconstructionError) {
-            return PerSample.sum(Functions.squaredError(reconstruct(x, pass), x)).mul(1.0 / spec().inputSize());
+            return PerSample.sum(Functions.squaredError(reconstruct(x, pass), x)).mul(1.0 / PerSample.size(x));
         }
         throw new IllegalArgumentException("a " + spec().family().id() + " model cannot score by " + score.describe()
                 + "; it scores by " + AnomalyScore.reconstructionError().describe());

@@ -14,7 +14,8 @@ public enum Family {
     SPARSE_AE("sparse-ae"),
     CONV_AE("conv-ae"),
     VAE("vae"),
-    CONV_VAE("conv-vae");
+    CONV_VAE("conv-vae"),
+    LSTM_AE("lstm-ae");
 
     private final String id;
 
@@ -31,6 +32,11 @@ public enum Family {
     /** Whether the encoder and decoder are convolutional. */
     public boolean convolutional() {
         return this == CONV_AE || this == CONV_VAE;
+    }
+
+    /** Whether it models windows of a series, samples {@code [steps, channels]}. */
+    public boolean sequential() {
+        return this == LSTM_AE;
     }
 
     /** Whether it is variational. */

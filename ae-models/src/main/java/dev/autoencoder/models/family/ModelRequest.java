@@ -2,6 +2,7 @@ package dev.autoencoder.models.family;
 
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.nn.Activation;
+import dev.autoencoder.models.nn.Cell;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,12 +12,13 @@ import java.util.function.Predicate;
 /**
  * A model asked for by its family and settings, each null for the family's default: what {@code ae train}'s model
  * options say. {@link #spec} fits it to the data: a default architecture for the sample shape (MLP hidden sizes
- * narrowing towards the code; two or three stride-2 convolutions for images), adjusted by the settings given.
+ * narrowing towards the code; two or three stride-2 convolutions for images; one LSTM for
+ * windows of a series), adjusted by the settings given.
  * Settings are named as the options that set them ({@code sparsity-target}); one the family does not have is
  * refused with an {@link Inapplicable}.
  *
  * @param family         the family
- * @param hidden         hidden layer sizes, or a convolutional model's channels, outermost first
+ * @param hidden         hidden layer sizes, or a convolutional model's channels, outermost first; lstm-ae's one hidden size
  * @param latent         code size
  * @param activation     the hidden activation (sigmoid or tanh for the contractive autoencoder)
  * @param likelihood     the decoder's likelihood
@@ -67,6 +69,7 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
         require("sparsity-weight", sparsityWeight, f -> f == Family.SPARSE_AE);
         require("dropout", dropout, DROPOUT::contains);
         require("beta", beta, Family::variational);
+        require("activation", activation, f -> !f.sequential());
         int size = inputShape.stream().reduce(1, (a, b) -> a * b);
         int side = inputShape.size() == 3 ? inputShape.get(1) : 0;
         int h1 = Math.max(16, Math.min(512, size / 2));
@@ -91,7 +94,22 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
             case CONV_AE -> new ConvAeSpec(inputShape, layers, code, a, l);
             case VAE -> new VaeSpec(inputShape, layers, code, a, l, kl, size, p);
             case CONV_VAE -> new ConvVaeSpec(inputShape, layers, code, a, l, kl, size);
+            case LSTM_AE -> sequence(inputShape);
         };
+    }
+
+    /**
+     * The sequence model's spec: an LSTM of 8 hidden features per channel (16 to 128) and a code of a quarter of them
+     * (at least 2), Gaussian (MSE) by default, as series are real-valued.
+     */
+    private ModelSpec sequence(List<Integer> inputShape) {
+        if (hidden != null && hidden.size() != 1) {
+            throw new Inapplicable("hidden takes one size for " + family.id() + " (one recurrent layer), got " + hidden);
+        }
+        int channels = inputShape.size() == 2 ? inputShape.get(1) : 1;
+        int h = hidden != null ? hidden.get(0) : Math.max(16, Math.min(128, 8 * channels));
+        return new LstmAeSpec(inputShape, Cell.LSTM, h, latent != null ? latent : Math.max(2, h / 4),
+                likelihood != null ? likelihood : Likelihood.GAUSSIAN);
     }
 
     private Sparsity penalty() {

@@ -7,6 +7,15 @@ final class PerSample {
     private PerSample() {
     }
 
+    /** Elements per sample: the product of every dimension but the first. */
+    static int size(Var v) {
+        int size = 1;
+        for (int i = 1; i < v.shape().rank(); i++) {
+            size *= v.shape().dim(i);
+        }
+        return size;
+    }
+
     /** The sum over every axis but the first. */
     static Var sum(Var v) {
         int[] axes = new int[v.shape().rank() - 1];

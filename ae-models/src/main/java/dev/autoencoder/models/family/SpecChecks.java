@@ -17,6 +17,16 @@ final class SpecChecks {
         return copy;
     }
 
+    /** A copy of a sequence model's input shape {@code [steps, channels]}: windows of a series. */
+    static List<Integer> seriesInput(Family family, List<Integer> shape) {
+        List<Integer> copy = sizes("input shape", shape);
+        if (copy.size() != 2) {
+            throw new IllegalArgumentException(family.id() + " needs windows of a series, samples of shape [steps, channels], got "
+                    + shape);
+        }
+        return copy;
+    }
+
     /**
      * A copy of a convolutional model's input shape {@code [c, h, w]}: square, with a side that each stride-2
      * convolution (one per entry of {@code channels}) halves exactly.
@@ -65,11 +75,16 @@ final class SpecChecks {
 
     /** What every spec has: a code of at least one value, an activation and a likelihood. */
     static void code(int latent, Activation activation, Likelihood likelihood) {
+        latent(latent);
+        required("activation", activation);
+        required("likelihood", likelihood);
+    }
+
+    /** A code size of at least 1. */
+    static void latent(int latent) {
         if (latent < 1) {
             throw new IllegalArgumentException("latent size must be at least 1, got " + latent);
         }
-        required("activation", activation);
-        required("likelihood", likelihood);
     }
 
     /** {@code value}, which must be there. */

@@ -74,6 +74,7 @@ final class SpecJson {
             case CONV_AE -> ConvAeSpec.class;
             case VAE -> VaeSpec.class;
             case CONV_VAE -> ConvVaeSpec.class;
+            case LSTM_AE -> LstmAeSpec.class;
         };
     }
 }

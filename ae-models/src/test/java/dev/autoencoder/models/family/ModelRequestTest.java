@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.nn.Activation;
+import dev.autoencoder.models.nn.Cell;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,22 @@ class ModelRequestTest {
         earlier.put(Family.of("vae"), "{\"family\":\"vae\",\"inputShape\":[64],\"hidden\":[32,8],\"latent\":4,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.put(Family.of("conv-vae"), "{\"family\":\"conv-vae\",\"inputShape\":[1,8,8],\"hidden\":[32,64,128],\"latent\":2,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.forEach((family, json) -> assertEquals(ModelSpec.fromJson(json), ModelSpec.defaults(family, shape(family)), json));
-        assertEquals(Family.values().length, earlier.size());
+        assertEquals(Arrays.stream(Family.values()).filter(f -> !f.sequential()).count(), earlier.size(), "every family but the new lstm-ae");
+    }
+
+    @Test
+    void theSequenceModelFitsWindowsAndRefusesWhatItLacks() {
+        List<Integer> windows = List.of(8, 8);
+        assertEquals(new LstmAeSpec(windows, Cell.LSTM, 64, 16, Likelihood.GAUSSIAN), ModelSpec.defaults(Family.LSTM_AE, windows));
+        assertEquals(new LstmAeSpec(List.of(64, 2), Cell.LSTM, 16, 3, Likelihood.BERNOULLI), new ModelRequest(Family.LSTM_AE,
+                List.of(16), 3, null, Likelihood.BERNOULLI, null, null, null, null, null, null, null, null).spec(List.of(64, 2)));
+        invalid(() -> ModelSpec.defaults(Family.LSTM_AE, FLAT), "lstm-ae needs windows of a series, samples of shape [steps, channels], got [64]");
+        inapplicable(() -> request(Family.LSTM_AE, Activation.TANH, null, null, null, null, null, null, null, null, null).spec(windows),
+                "activation applies to ae, ");
+        inapplicable(() -> new ModelRequest(Family.LSTM_AE, List.of(8, 4), null, null, null, null, null, null, null, null, null,
+                null, null).spec(windows), "hidden takes one size for lstm-ae");
+        inapplicable(() -> request(Family.LSTM_AE, null, null, null, null, null, null, null, null, 0.1, null).spec(windows),
+                "dropout applies to");
     }
 
     @Test

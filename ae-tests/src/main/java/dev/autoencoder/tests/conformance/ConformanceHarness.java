@@ -9,7 +9,6 @@ import dev.autoencoder.api.autodiff.Gradients;
 import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.random.Rng;
-import dev.autoencoder.tests.golden.TorchResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +100,7 @@ public final class GoldenFixtures {
 
     /** The prefix of results computed in {@code dtype}: {@code f32} or {@code f64}. */
     public static String tag(DType dtype) {
-        return dtype.name().toLowerCase(java.util.Locale.ROOT);
+        return dtype.name().toLowerCase(Locale.ROOT);
     }
 
     /** The names of every tensor, in file order. */

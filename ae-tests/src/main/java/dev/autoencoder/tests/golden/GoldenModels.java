@@ -2,6 +2,7 @@ package dev.autoencoder.tests.golden;
 
 import dev.autoencoder.api.DType;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.tests.models.GoldenModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.autoencoder.api.DType;
 import dev.autoencoder.tests.conformance.Arg;
 import dev.autoencoder.tests.conformance.OpSpec;
 import dev.autoencoder.tests.conformance.Sample;
+import dev.autoencoder.tests.conformance.TorchResult;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -24,7 +24,6 @@ import dev.autoencoder.tests.conformance.Discrepancy;
 import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
-import dev.autoencoder.tests.golden.GoldenModel;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

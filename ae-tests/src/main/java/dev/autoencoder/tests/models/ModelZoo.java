@@ -6,13 +6,16 @@ import dev.autoencoder.models.family.ContractiveAeSpec;
 import dev.autoencoder.models.family.ConvAeSpec;
 import dev.autoencoder.models.family.ConvVaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
+import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.Likelihood;
+import dev.autoencoder.models.family.LstmAeSpec;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.family.SparseAeSpec;
 import dev.autoencoder.models.family.Sparsity;
 import dev.autoencoder.models.family.StackedAeSpec;
 import dev.autoencoder.models.family.VaeSpec;
 import dev.autoencoder.models.nn.Activation;
+import dev.autoencoder.models.nn.Cell;
 import java.util.List;
 
 /** Tiny instances of every family (and every variant worth checking), small enough for F64 gradient checks. */
@@ -33,6 +36,7 @@ public final class ModelZoo {
         List<Integer> mlpIn = List.of(12);
         List<Integer> convIn = List.of(1, 8, 8);
         List<Integer> hidden = List.of(7);
+        List<Integer> seriesIn = List.of(5, 3);
         Likelihood bern = Likelihood.BERNOULLI;
         return List.of(
                 new Entry("ae", new AeSpec(mlpIn, hidden, 3, Activation.RELU, bern, 0)),
@@ -53,6 +57,17 @@ public final class ModelZoo {
                 new Entry("vae", new VaeSpec(mlpIn, hidden, 2, Activation.RELU, bern, 0.7, 12, 0)),
                 new Entry("vae-gaussian", new VaeSpec(mlpIn, hidden, 2, Activation.TANH, Likelihood.GAUSSIAN, 1, 12, 0)),
                 new Entry("vae-dropout", new VaeSpec(mlpIn, hidden, 2, Activation.TANH, bern, 1, 12, 0.3)),
-                new Entry("conv-vae", new ConvVaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500)));
+                new Entry("conv-vae", new ConvVaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500)),
+                new Entry("lstm-ae", new LstmAeSpec(seriesIn, Cell.LSTM, 4, 2, Likelihood.GAUSSIAN)),
+                new Entry("lstm-ae-unprojected-bernoulli", new LstmAeSpec(List.of(4, 2), Cell.LSTM, 3, 3, bern)),
+                new Entry("lstm-ae-gru", new LstmAeSpec(seriesIn, Cell.GRU, 4, 2, Likelihood.GAUSSIAN)));
+    }
+
+    /**
+     * The sample shape of an 8x8 digit for a new model of {@code family}: an image {@code [1, 8, 8]} for convolutions,
+     * 8 steps of 8 channels (its rows) for sequence models, else 64 features.
+     */
+    public static List<Integer> digitsShape(Family family) {
+        return family.convolutional() ? List.of(1, 8, 8) : family.sequential() ? List.of(8, 8) : List.of(64);
     }
 }

@@ -139,10 +139,16 @@ class CliEndToEndTest {
                     out = on(b, "anomaly", "--checkpoint", oneClass.toString()).ok().out();
                     assertTrue(out.contains("AUROC"), out);
                 }),
-                dynamicTest("every family trains", () -> {
+                dynamicTest("every family trains (the sequence family refuses the digits clearly)", () -> {
                     for (Family family : Family.values()) {
-                        String out = on(b, "train", "--model", family.id(), "--epochs", "1", "--pretrain-epochs", "1",
-                                "--out", root.resolve("family-" + family.id()).toString()).ok().out();
+                        Cli.Result run = on(b, "train", "--model", family.id(), "--epochs", "1", "--pretrain-epochs", "1",
+                                "--out", root.resolve("family-" + family.id()).toString());
+                        if (family.sequential()) {
+                            // the digits are no series, and the CLI cuts series into flat windows: one clear line, no trace
+                            run.badInput("lstm-ae needs windows of a series, samples of shape [steps, channels], got [64]");
+                            continue;
+                        }
+                        String out = run.ok().out();
                         assertTrue(out.contains("training " + family.id()), out);
                         assertTrue(family != Family.STACKED_AE || out.contains("pretraining layer 1/"), out);
                     }

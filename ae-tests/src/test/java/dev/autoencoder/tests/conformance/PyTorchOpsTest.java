@@ -3,7 +3,6 @@ package dev.autoencoder.tests.conformance;
 import static dev.autoencoder.tests.conformance.ConformanceBackends.HARNESS;
 import static dev.autoencoder.tests.conformance.ConformanceBackends.UNDER_TEST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.autoencoder.api.DType;
@@ -17,7 +16,7 @@ import java.util.stream.Stream;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,17 +28,16 @@ class PyTorchOpsTest {
     private static final GoldenOps GOLDEN = new GoldenOps();
 
     @TestFactory
-    Stream<DynamicNode> everyOpOnEveryBackendAgainstPyTorch() {
-        return UNDER_TEST.values().stream().map(b -> dynamicContainer(b.name(),
-                OpRegistry.all().stream().map(op -> dynamicContainer(op.name(), checks(b, op)))));
+    Stream<DynamicTest> everyOpOnEveryBackendAgainstPyTorch() {
+        return UNDER_TEST.values().stream().flatMap(b -> OpRegistry.all().stream().flatMap(op -> checks(b, op).stream()));
     }
 
-    private static List<DynamicNode> checks(TensorBackend b, OpSpec op) {
-        List<DynamicNode> tests = new ArrayList<>();
+    private static List<DynamicTest> checks(TensorBackend b, OpSpec op) {
+        List<DynamicTest> tests = new ArrayList<>();
         for (DType dtype : DType.values()) {
             for (Sample s : op.samples()) {
                 if (b.capabilities().supports(dtype) && GoldenInputs.inFixtures(s)) {
-                    String name = b.name() + " " + dtype + " " + op.name() + " (" + s.label() + ") against PyTorch " + GOLDEN.torchVersion();
+                    String name = b.name() + " " + op.name() + " " + dtype + " pytorch [" + s.label() + "]";
                     tests.add(dynamicTest(name, () -> HARNESS.pytorch(b, op, s, dtype, GOLDEN.result(op, s, dtype).orElseThrow(
                             () -> new AssertionError("no golden fixture for " + op.name() + " (" + s.label() + ")")))));
                 }
@@ -51,6 +49,7 @@ class PyTorchOpsTest {
     /** Writes the worst differences from PyTorch (and everything else observed so far) to {@code target/pytorch-summary.txt}. */
     @AfterAll
     static void writeSummary() throws IOException {
+        System.out.println("golden fixtures computed by PyTorch " + GOLDEN.torchVersion());
         ConformanceBackends.REPORT.write(Path.of("target/pytorch-summary.txt"), ConformanceBackends.TABLE);
     }
 

@@ -1,9 +1,11 @@
 package dev.autoencoder.tests.models;
 
 import dev.autoencoder.data.bundled.BundledDigits;
+import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.train.TrainingData;
 
-/** The bundled 8x8 digits scaled to [0, 1], as training data for MLPs ({@code [64]}) or convolutions ({@code [1, 8, 8]}). */
+/** The bundled 8x8 digits scaled to [0, 1], as training data for MLPs ({@code [64]}), convolutions
+ * ({@code [1, 8, 8]}) or sequence models (8 steps of 8 channels). */
 final class Digits {
     private static final float[] PIXELS = scaled();
 
@@ -17,6 +19,11 @@ final class Digits {
             out[i] = raw[i] / BundledDigits.MAX_PIXEL;
         }
         return out;
+    }
+
+    /** The digits as the samples of a new model of {@code family} ({@link ModelZoo#digitsShape}). */
+    static TrainingData of(Family family) {
+        return TrainingData.autoencoding(PIXELS, ModelZoo.digitsShape(family).stream().mapToInt(Integer::intValue).toArray());
     }
 
     static TrainingData flat() {

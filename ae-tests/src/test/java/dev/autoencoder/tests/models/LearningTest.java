@@ -60,11 +60,11 @@ class LearningTest {
     }
 
     private static ModelSpec defaults(Family family) {
-        return ModelSpec.defaults(family, family.convolutional() ? List.of(1, 8, 8) : List.of(64));
+        return ModelSpec.defaults(family, ModelZoo.digitsShape(family));
     }
 
     private static TrainingData data(ModelSpec spec) {
-        return spec.family().convolutional() ? Digits.images() : Digits.flat();
+        return Digits.of(spec.family());
     }
 
     private static TrainingResult train(TensorBackend b, Objective model, TrainingData data, int epochs) {

@@ -1,6 +1,5 @@
 package dev.autoencoder.tests.models;
 
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.autoencoder.api.DType;
@@ -8,13 +7,17 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.backend.pure.PureBackend;
+import dev.autoencoder.tests.conformance.ConformanceReport;
 import dev.autoencoder.tests.conformance.ToleranceTable;
 import dev.autoencoder.tests.golden.GoldenModels;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -24,17 +27,23 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PyTorchModelsTest {
     private static final Map<String, TensorBackend> BACKENDS = Backends.all(new BackendSettings(2));
-    private static final ModelHarness HARNESS = new ModelHarness(new PureBackend(1), ToleranceTable.standard());
+    private static final ToleranceTable TABLE = ToleranceTable.standard();
+    private static final ConformanceReport REPORT = new ConformanceReport();
+    private static final ModelHarness HARNESS = new ModelHarness(new PureBackend(1), TABLE, REPORT);
+    /** The fixtures per dtype, read once for every backend. */
+    private static final Map<DType, List<GoldenModel>> GOLDEN = Map.of(DType.F32, GoldenModels.read(DType.F32),
+            DType.F64, GoldenModels.read(DType.F64));
 
     @TestFactory
-    Stream<DynamicNode> everyFamilyOnEveryBackendAgainstPyTorch() {
-        return BACKENDS.values().stream().map(b -> dynamicContainer(b.name(), Arrays.stream(DType.values())
-                .filter(d -> b.capabilities().supports(d))
-                .map(d -> dynamicContainer(b.name() + " " + d, tests(b, d)))));
+    Stream<DynamicTest> everyFamilyOnEveryBackendAgainstPyTorch() {
+        return BACKENDS.values().stream().flatMap(b -> Arrays.stream(DType.values()).filter(d -> b.capabilities().supports(d))
+                .flatMap(d -> GOLDEN.get(d).stream().map(g -> dynamicTest(b.name() + " " + g.name() + " " + d + " pytorch",
+                        () -> HARNESS.pytorch(b, d, g)))));
     }
 
-    private static List<DynamicNode> tests(TensorBackend b, DType dtype) {
-        return GoldenModels.read(dtype).stream().<DynamicNode>map(g -> dynamicTest(b.name() + " " + dtype + " " + g.name()
-                + " against PyTorch", () -> HARNESS.pytorch(b, dtype, g))).toList();
+    /** Writes the worst differences from PyTorch to {@code target/pytorch-model-summary.txt}. */
+    @AfterAll
+    static void writeSummary() throws IOException {
+        REPORT.write(Path.of("target/pytorch-model-summary.txt"), TABLE);
     }
 }

@@ -1,6 +1,5 @@
 package dev.autoencoder.tests.models;
 
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.autoencoder.api.DType;
@@ -21,7 +20,6 @@ import dev.autoencoder.tests.conformance.OpClass;
 import dev.autoencoder.tests.conformance.Tolerance;
 import dev.autoencoder.tests.conformance.ToleranceTable;
 import dev.autoencoder.tests.golden.GoldenFixtures;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -55,12 +53,11 @@ class PyTorchOptimizersTest {
     }
 
     @TestFactory
-    Stream<DynamicNode> everyOptimizerOnEveryBackendAgainstTorchOptim() {
+    Stream<DynamicTest> everyOptimizerOnEveryBackendAgainstTorchOptim() {
         List<Map<String, Object>> cases = GOLDEN.cases();
-        return BACKENDS.values().stream().map(b -> dynamicContainer(b.name(), Arrays.stream(DType.values())
-                .filter(b.capabilities()::supports)
-                .flatMap(d -> IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(b.name() + " " + d + " "
-                        + cases.get(i).get("name") + " against torch.optim", () -> trajectory(b, d, i, cases.get(i)))))));
+        return BACKENDS.values().stream().flatMap(b -> Arrays.stream(DType.values()).filter(b.capabilities()::supports)
+                .flatMap(d -> IntStream.range(0, cases.size()).mapToObj(i -> dynamicTest(b.name() + " " + cases.get(i).get("name")
+                        + " " + d + " torch.optim", () -> trajectory(b, d, i, cases.get(i))))));
     }
 
     private static void trajectory(TensorBackend b, DType dtype, int index, Map<String, Object> c) {
@@ -77,9 +74,8 @@ class PyTorchOptimizersTest {
         for (int s = 0; s < steps; s++) {
             try (TensorScope scope = b.newScope()) {
                 Map<Parameter, Tensor> grads = new LinkedHashMap<>();
-                List<String> names = new ArrayList<>(params.keySet());
-                for (String p : names) {
-                    grads.put(params.get(p), upload(b, dtype, key + "." + p + ".grad" + s));
+                for (Map.Entry<String, Parameter> p : params.entrySet()) {
+                    grads.put(p.getValue(), upload(b, dtype, key + "." + p.getKey() + ".grad" + s));
                 }
                 if (clip != null) {
                     grads = GradientClipping.clip(grads, GradientClipping.globalNorm(grads), clip);

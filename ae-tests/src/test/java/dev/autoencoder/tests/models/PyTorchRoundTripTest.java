@@ -60,13 +60,15 @@ class PyTorchRoundTripTest {
     static Path dir;
 
     private static final Map<String, ModelSpec> MODELS = new LinkedHashMap<>();
+    private static SystemPython.Result pytorch;
 
+    /** ae writes every family and preset; PyTorch reads each, compares, and writes models of its own beside them. */
     @BeforeAll
     static void aeWritesEveryFamilyAndPresetAndPyTorchReadsThem() throws IOException {
         TensorBackend b = new PureBackend(2);
         for (Family family : Family.values()) {
-            ModelSpec spec = ModelSpec.defaults(family, family.convolutional() ? List.of(1, 8, 8) : List.of(64));
-            TrainingData data = family.convolutional() ? Digits.images() : Digits.flat();
+            ModelSpec spec = ModelSpec.defaults(family, ModelZoo.digitsShape(family));
+            TrainingData data = Digits.of(family);
             Autoencoder model = Models.build(spec, new Init(b, DType.F32, new Rng(3)));
             new Trainer(b, TrainConfig.of(1, 64, 3), List.of()).fit(model, Adam.adam(model.parameters(), 0),
                     LrSchedule.constant(3e-3), data, Progress.start());
@@ -82,10 +84,16 @@ class PyTorchRoundTripTest {
             write(b, "preset-" + preset.id(), model, xf, 8);
         }
         String python = SystemPython.require("torch", "python3-torch");
-        SystemPython.Result r = SystemPython.run(List.of(python, ROOT.resolve("scripts/torch_roundtrip.py").toString(),
+        pytorch = SystemPython.run(List.of(python, ROOT.resolve("scripts/torch_roundtrip.py").toString(),
                 dir.toString(), "--readme", ROOT.resolve("README.md").toString()), ROOT);
-        System.out.println(r.output());
-        assertEquals(0, r.exitCode(), "PyTorch did not reproduce ae's outputs:\n" + r.output());
+        System.out.println(pytorch.output());
+    }
+
+    @Test
+    void pyTorchLoadsEveryCheckpointStrictlyAndReproducesAesOutputsAsDoesTheReadmeSnippet() {
+        assertEquals(0, pytorch.exitCode(), "PyTorch did not reproduce ae's outputs:\n" + pytorch.output());
+        assertEquals(MODELS.size() + 1, pytorch.output().lines().filter(l -> l.contains("max |torch - ae|")).count(),
+                "one line per model and one for the README snippet:\n" + pytorch.output());
     }
 
     /** Saves {@code model} into its own folder with a batch and ae's code and reconstruction of it. */

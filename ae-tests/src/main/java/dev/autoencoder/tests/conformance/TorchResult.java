@@ -1,4 +1,4 @@
-package dev.autoencoder.tests.golden;
+package dev.autoencoder.tests.conformance;
 
 import dev.autoencoder.api.Shape;
 import java.util.Map;

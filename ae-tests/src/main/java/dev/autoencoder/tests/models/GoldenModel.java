@@ -1,4 +1,4 @@
-package dev.autoencoder.tests.golden;
+package dev.autoencoder.tests.models;
 
 import dev.autoencoder.models.family.ModelSpec;
 import java.util.Map;
