@@ -3,6 +3,8 @@ package dev.autoencoder.data.io;
 import dev.autoencoder.data.DataException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,6 +13,8 @@ import java.util.HexFormat;
 
 /** SHA-256 digests as lower-case hex, the form in which datasets publish their checksums. */
 public final class Sha256 {
+    /** Floats hashed at a time. */
+    private static final int FLOAT_CHUNK = 1 << 16;
 
     private Sha256() {
     }
@@ -36,6 +40,18 @@ public final class Sha256 {
             throw new DataException(file, "cannot read: " + e, e);
         }
         return hex(digest);
+    }
+
+    /** Feeds {@code values} to {@code digest} as little-endian floats, a chunk at a time (no copy of the whole array). */
+    public static void updateFloats(MessageDigest digest, float[] values) {
+        ByteBuffer chunk = ByteBuffer.allocate(4 * FLOAT_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += FLOAT_CHUNK) {
+            chunk.clear();
+            int n = Math.min(FLOAT_CHUNK, values.length - from);
+            chunk.asFloatBuffer().put(values, from, n);
+            chunk.limit(4 * n);
+            digest.update(chunk);
+        }
     }
 
     /** The finished value of {@code digest} as lower-case hex. */

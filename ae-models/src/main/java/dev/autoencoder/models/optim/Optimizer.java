@@ -52,7 +52,8 @@ public abstract class Optimizer {
     /**
      * Restores the state written by {@link #state()} and the step count, after checking that it is this optimizer's
      * state for these parameters: every slot of every parameter present once steps were taken, none before, each
-     * with its parameter's shape and dtype, and nothing else.
+     * with its parameter's shape and dtype, and nothing else. The optimizer owns the restored tensors from then on
+     * and releases the state they replace.
      *
      * @throws IllegalArgumentException naming the first slot that is missing, unknown or misshapen
      */
@@ -88,6 +89,7 @@ public abstract class Optimizer {
                 }
             }
         });
+        slots.values().forEach(held -> held.values().forEach(t -> t.backend().release(t)));
         slots.clear();
         slots.putAll(restored);
         this.steps = completedSteps;

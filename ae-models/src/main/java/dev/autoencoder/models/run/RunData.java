@@ -8,8 +8,6 @@ import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.data.io.Sha256;
 import dev.autoencoder.models.train.TrainingData;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -19,9 +17,6 @@ import java.util.List;
  * and the clean samples as targets. Their SHA-256, which identifies the data a run trained on, is computed once.
  */
 public final class RunData {
-    /** Floats hashed at a time. */
-    private static final int CHUNK = 1 << 16;
-
     private final String name;
     private final Dataset inputs;
     private final Dataset targets;
@@ -72,6 +67,11 @@ public final class RunData {
         return targets.size();
     }
 
+    /** The data's name, size and SHA-256. */
+    public DataIdentity identity() {
+        return new DataIdentity(name, size(), sha256);
+    }
+
     /** The SHA-256 of the inputs and targets (little-endian floats), which identifies the data a run trained on. */
     public String sha256() {
         return sha256;
@@ -79,17 +79,8 @@ public final class RunData {
 
     private static String digest(Dataset inputs, Dataset targets) {
         MessageDigest digest = Sha256.newDigest();
-        ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        for (Dataset part : new Dataset[] {inputs, targets}) {
-            float[] values = part.data();
-            for (int from = 0; from < values.length; from += CHUNK) {
-                chunk.clear();
-                int n = Math.min(CHUNK, values.length - from);
-                chunk.asFloatBuffer().put(values, from, n);
-                chunk.limit(4 * n);
-                digest.update(chunk);
-            }
-        }
+        Sha256.updateFloats(digest, inputs.data());
+        Sha256.updateFloats(digest, targets.data());
         return Sha256.hex(digest);
     }
 }

@@ -102,6 +102,16 @@ public final class TrainingRun {
      */
     public static TrainingRun start(Path folder, ModelSpec spec, RunSettings settings, DataRecipe recipe, RunData data,
             TensorBackend backend, boolean replace) {
+        return start(folder, spec, settings, recipe, data.identity(), backend, replace);
+    }
+
+    /**
+     * A new run of {@code spec} on the data that {@code data} identifies (trained by an {@link EpochLoop} of its own,
+     * such as a distributed trainer), otherwise as {@link #start(Path, ModelSpec, RunSettings, DataRecipe, RunData,
+     * TensorBackend, boolean)}.
+     */
+    public static TrainingRun start(Path folder, ModelSpec spec, RunSettings settings, DataRecipe recipe, DataIdentity data,
+            TensorBackend backend, boolean replace) {
         if (holdsRun(folder) && !replace) {
             throw new IllegalArgumentException(folder + " already holds a training run: resume it, replace it, or choose another folder");
         }
@@ -158,29 +168,58 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains up to the settings' epochs, committing each one: first, for a new run of a model that has them, the greedy
-     * pretraining stages. {@code data} must be the data the run started on.
+     * Trains up to the settings' epochs on this machine, committing each one: first, for a new run of a model that has
+     * them, the greedy pretraining stages. {@code data} must be the data the run started on.
      *
      * @throws IllegalArgumentException    when {@code data} differs from the run's (its SHA-256)
      * @throws TrainingDivergedException naming the first non-finite term or parameter, with the last committed epoch
      */
     public TrainingResult train(RunData data, ProgressView view) {
+        LocalEpochs epochs = new LocalEpochs(backend, data);
+        requireSameData(epochs.data());
+        if (progress.nextEpoch() == 0 && settings.pretrainEpochs() > 0) {
+            try {
+                pretrain(data, view, epochs.samplesPerEpoch(settings));
+            } catch (TrainingDivergedException e) {
+                throw withCommittedEpoch(e);
+            }
+        }
+        return train(epochs, view);
+    }
+
+    /**
+     * Trains up to the settings' epochs with {@code epochs} (a distributed trainer, say), committing each epoch it
+     * reports. It must train on the data the run started on; greedy pretraining runs only on one machine
+     * ({@link #train(RunData, ProgressView)}).
+     *
+     * @throws IllegalArgumentException    when the loop's data differs from the run's, or a new run asks for pretraining
+     * @throws TrainingDivergedException naming the first non-finite term or parameter, with the last committed epoch
+     */
+    public TrainingResult train(EpochLoop epochs, ProgressView view) {
+        requireSameData(epochs.data());
+        if (progress.nextEpoch() == 0 && settings.pretrainEpochs() > 0 && !model.pretrainingStages().isEmpty()) {
+            throw new IllegalArgumentException("greedy pretraining runs on one machine only: train this run with 0 pretraining epochs");
+        }
+        List<TrainingListener> listeners = List.of(view.show("", settings.epochs(), epochs.samplesPerEpoch(settings),
+                settings.batchSize()), new Committer());
+        try {
+            return epochs.fit(model, optimizer, settings, progress, listeners);
+        } catch (TrainingDivergedException e) {
+            throw withCommittedEpoch(e);
+        }
+    }
+
+    private void requireSameData(DataIdentity data) {
         if (!data.sha256().equals(dataSha256)) {
             throw new IllegalArgumentException("the training data differs from the data the run in " + folder
                     + " started on (its SHA-256 changed); a run continues only on the same data");
         }
-        int samples = new Trainer(backend, settings.config(), List.of()).split(data.size()).train().length;
-        try {
-            if (progress.nextEpoch() == 0 && settings.pretrainEpochs() > 0) {
-                pretrain(data, view, samples);
-            }
-            List<TrainingListener> listeners = List.of(view.show("", settings.epochs(), samples, settings.batchSize()), new Committer());
-            return new Trainer(backend, settings.config(), listeners).fit(model, optimizer, settings.learningRates(), data.training(),
-                    progress);
-        } catch (TrainingDivergedException e) {
-            throw new TrainingDivergedException(e.getMessage() + "; " + (progress.nextEpoch() > 0 ? "epoch " + progress.nextEpoch()
-                    + ", the last good one, is committed in " + folder : "no epoch was committed"));
-        }
+    }
+
+    /** {@code e} with where the run stands: the last good epoch committed, or none. */
+    private TrainingDivergedException withCommittedEpoch(TrainingDivergedException e) {
+        return new TrainingDivergedException(e.getMessage() + "; " + (progress.nextEpoch() > 0 ? "epoch " + progress.nextEpoch()
+                + ", the last good one, is committed in " + folder : "no epoch was committed"));
     }
 
     private void pretrain(RunData data, ProgressView view, int samples) {
@@ -198,8 +237,7 @@ public final class TrainingRun {
     private final class Committer implements TrainingListener {
         @Override
         public void onEpoch(EpochMetrics m) {
-            progress = m.improved() ? new Progress(m.epoch() + 1, m.monitored(), m.epoch(), 0)
-                    : new Progress(m.epoch() + 1, progress.bestLoss(), progress.bestEpoch(), progress.epochsWithoutImprovement() + 1);
+            progress = progress.after(m.epoch(), m.monitored());
             history.add(m);
             createFolder();
             state().write(folder.resolve(STATE));

@@ -13,4 +13,15 @@ public record Progress(int nextEpoch, double bestLoss, int bestEpoch, int epochs
     public static Progress start() {
         return new Progress(0, Double.POSITIVE_INFINITY, -1, 0);
     }
+
+    /** Whether {@code monitored} is a new best. */
+    public boolean improvedBy(double monitored) {
+        return monitored < bestLoss;
+    }
+
+    /** Where the run stands after {@code epoch} ended with {@code monitored} as the loss early stopping watches. */
+    public Progress after(int epoch, double monitored) {
+        return improvedBy(monitored) ? new Progress(epoch + 1, monitored, epoch, 0)
+                : new Progress(epoch + 1, bestLoss, bestEpoch, epochsWithoutImprovement + 1);
+    }
 }

@@ -81,9 +81,8 @@ public final class Trainer {
                     : evaluate(model, data, split.validation(), stream(VALIDATION_STREAM, 0));
             requireFinite(validation, "validation loss term", epoch);
             double monitored = (validation.isEmpty() ? train : validation).get("total");
-            boolean improved = monitored < at.bestLoss();
-            at = improved ? new Progress(epoch + 1, monitored, epoch, 0)
-                    : new Progress(epoch + 1, at.bestLoss(), at.bestEpoch(), at.epochsWithoutImprovement() + 1);
+            boolean improved = at.improvedBy(monitored);
+            at = at.after(epoch, monitored);
             EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lr, split.train().length / seconds, improved);
             history.add(metrics);
             listeners.forEach(l -> l.onEpoch(metrics));
@@ -140,8 +139,12 @@ public final class Trainer {
         return batches.meanLosses(model, inputs(data).select(indices), targets(data).select(indices), noise);
     }
 
-    /** Stops training when an update of the epoch made a parameter non-finite (a huge step overflowed it). */
-    private void requireFiniteParameters(Objective model, int epoch) {
+    /**
+     * Stops training when an update of the epoch made a parameter non-finite (a huge step overflowed it).
+     *
+     * @throws TrainingDivergedException naming the parameter
+     */
+    public void requireFiniteParameters(Objective model, int epoch) {
         try (TensorScope scope = backend.newScope()) {
             model.parameters().forEach((name, p) -> {
                 // 0 * x is 0 for every finite x and NaN for NaN and infinities, so the sum is 0 exactly when all are finite

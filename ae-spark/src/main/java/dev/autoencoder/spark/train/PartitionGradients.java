@@ -1,83 +1,53 @@
 package dev.autoencoder.spark.train;
 
-import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
-import dev.autoencoder.data.Dataset;
-import dev.autoencoder.models.checkpoint.ModelCheckpoint;
-import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
-import dev.autoencoder.models.inference.HostBatches;
+import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.models.train.BatchGradients;
-import dev.autoencoder.models.train.TrainConfig;
-import dev.autoencoder.spark.score.ExecutorModels;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One worker's part of a synchronous step: the model rebuilt from the broadcast parameters, the gradient of the
- * partition's share of the global batch computed through the library's {@link BatchGradients} (the shared tape), and
- * gradients and loss terms weighted by the share's size over the batch's, so that summing them over the partitions
- * gives the gradient and the loss of the mean over the whole batch.
+ * One worker's part of a synchronous step: the gradient of the partition's share of the global batch, computed
+ * through the library's {@link BatchGradients} (the shared tape) on the broadcast parameters and weighted by the
+ * share's size over the batch's, so that the sum over the partitions is the gradient of the mean over the batch.
  */
-final class PartitionGradients implements Function<PartitionSamples, GradientSum> {
+final class PartitionGradients extends PartitionTask {
     private static final long serialVersionUID = 1L;
-    private static final Path SOURCE = Path.of("<parameters broadcast by the driver>");
 
-    private final Broadcast<StepParameters> parameters;
-    private final BatchPlan plan;
-    private final String specJson;
-    private final TrainConfig config;
-    private final String backendName;
-
-    PartitionGradients(Broadcast<StepParameters> parameters, BatchPlan plan, ModelSpec spec, TrainConfig config, String backendName) {
-        this.parameters = parameters;
-        this.plan = plan;
-        this.specJson = spec.toJson();
-        this.config = config;
-        this.backendName = backendName;
+    PartitionGradients(Broadcast<ReplicaState> state, BatchPlan plan, ModelSpec spec, RunSettings settings, String backendName) {
+        super(state, plan, spec, settings, backendName);
     }
 
     @Override
-    public GradientSum call(PartitionSamples samples) {
-        StepParameters at = parameters.value();
+    public WeightedSum call(PartitionSamples samples) {
+        ReplicaState at = state();
         int[] share = plan.share(samples.partition(), at.epoch(), at.step());
         if (share.length == 0) {
-            return GradientSum.empty();
+            return WeightedSum.empty();
         }
-        TensorBackend backend = ExecutorModels.backend(backendName);
-        ModelSpec spec = ModelSpec.fromJson(specJson);
-        Autoencoder model = ModelCheckpoint.build(SOURCE, spec, at.tensors(Models.parameterShapes(spec)), backend, DType.F32);
-        double weight = share.length / (double) plan.batchSize(at.step());
+        TensorBackend backend = backend();
+        Autoencoder model = model(backend);
         try (TensorScope scope = backend.newScope()) {
-            Tensor x = new HostBatches(backend, 1, DType.F32).upload(Dataset.unlabeled("share", samples.select(share), spec.inputShape()
-                    .stream().mapToInt(Integer::intValue).toArray()));
-            BatchGradients.Result result = new BatchGradients(backend, config).of(model, x, x,
+            Tensor x = batch(backend, samples, share, model);
+            BatchGradients.Result result = new BatchGradients(backend, settings().config()).of(model, x, x,
                     plan.noise(samples.partition(), at.epoch(), at.step()), at.epoch(), at.step());
-            Map<String, float[]> grads = new LinkedHashMap<>();
+            Map<String, float[]> gradients = new LinkedHashMap<>();
             model.parameters().forEach((name, p) -> {
                 Tensor g = result.gradients().get(p);
                 if (g != null) {
-                    grads.put(name, scaled(backend.toFloats(g), weight));
+                    gradients.put(name, backend.toFloats(g));
                 }
             });
-            Map<String, Double> values = new LinkedHashMap<>();
-            result.values().forEach((term, v) -> values.put(term, v * weight));
-            return GradientSum.of(grads, values, share.length);
+            Map<String, Double> lossSums = new LinkedHashMap<>();
+            result.values().forEach((term, v) -> lossSums.put(term, v * share.length));
+            return WeightedSum.of(gradients, share.length / (double) plan.batchSize(at.step()), lossSums, share.length);
         } finally {
-            model.parameters().values().forEach(p -> backend.release(p.value()));
+            release(model, backend);
         }
-    }
-
-    private static float[] scaled(float[] g, double weight) {
-        for (int i = 0; i < g.length; i++) {
-            g[i] = (float) (g[i] * weight);
-        }
-        return g;
     }
 }

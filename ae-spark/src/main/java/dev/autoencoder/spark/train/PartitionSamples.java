@@ -1,7 +1,9 @@
 package dev.autoencoder.spark.train;
 
+import dev.autoencoder.data.io.Sha256;
 import dev.autoencoder.spark.input.FeatureColumn;
 import java.io.Serializable;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +23,22 @@ public record PartitionSamples(int partition, float[] features, int length) impl
     /** Samples held. */
     public int rows() {
         return features.length / length;
+    }
+
+    /**
+     * What identifies a partition's samples.
+     *
+     * @param rows   its samples
+     * @param sha256 the SHA-256 of its values as little-endian floats
+     */
+    public record Digest(int rows, String sha256) implements Serializable {
+    }
+
+    /** The digest of this partition's samples. */
+    public Digest digest() {
+        MessageDigest digest = Sha256.newDigest();
+        Sha256.updateFloats(digest, features);
+        return new Digest(rows(), Sha256.hex(digest));
     }
 
     /** The samples at {@code positions}, row-major. */

@@ -1,0 +1,73 @@
+package dev.autoencoder.spark.train;
+
+import dev.autoencoder.api.DType;
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.data.Dataset;
+import dev.autoencoder.models.checkpoint.ModelCheckpoint;
+import dev.autoencoder.models.factory.Models;
+import dev.autoencoder.models.family.Autoencoder;
+import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.inference.HostBatches;
+import dev.autoencoder.models.run.RunSettings;
+import dev.autoencoder.spark.score.ExecutorModels;
+import java.nio.file.Path;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * A worker's part of one Spark job of distributed training: what every such part needs (the broadcast state, the
+ * batch plan, the model's spec and the run's settings, the executors' backend) and how it rebuilds the driver's
+ * model and uploads its share of a batch.
+ */
+abstract class PartitionTask implements Function<PartitionSamples, WeightedSum> {
+    private static final long serialVersionUID = 1L;
+    private static final Path SOURCE = Path.of("<parameters broadcast by the driver>");
+
+    private final Broadcast<ReplicaState> state;
+    private final String specJson;
+    private final String settingsJson;
+    private final String backendName;
+    /** The global batches. */
+    protected final BatchPlan plan;
+
+    PartitionTask(Broadcast<ReplicaState> state, BatchPlan plan, ModelSpec spec, RunSettings settings, String backendName) {
+        this.state = state;
+        this.plan = plan;
+        this.specJson = spec.toJson();
+        this.settingsJson = settings.toJson();
+        this.backendName = backendName;
+    }
+
+    /** The state the driver broadcast. */
+    protected ReplicaState state() {
+        return state.value();
+    }
+
+    /** The run's settings. */
+    protected RunSettings settings() {
+        return RunSettings.fromJson(settingsJson);
+    }
+
+    /** The executors' backend (one per JVM). */
+    protected TensorBackend backend() {
+        return ExecutorModels.backend(backendName);
+    }
+
+    /** The driver's model on {@code backend}, with the broadcast parameters; the caller releases them. */
+    protected Autoencoder model(TensorBackend backend) {
+        ModelSpec spec = ModelSpec.fromJson(specJson);
+        return ModelCheckpoint.build(SOURCE, spec, state().parameterTensors(Models.parameterShapes(spec)), backend, DType.F32);
+    }
+
+    /** The samples at {@code share} of {@code samples} as one batch in the current scope of {@code backend}. */
+    protected static Tensor batch(TensorBackend backend, PartitionSamples samples, int[] share, Autoencoder model) {
+        int[] shape = model.spec().inputShape().stream().mapToInt(Integer::intValue).toArray();
+        return new HostBatches(backend, 1, DType.F32).upload(Dataset.unlabeled("share", samples.select(share), shape));
+    }
+
+    /** Releases {@code model}'s parameters. */
+    protected static void release(Autoencoder model, TensorBackend backend) {
+        model.parameters().values().forEach(p -> backend.release(p.value()));
+    }
+}
