@@ -16,6 +16,7 @@ import dev.autoencoder.cli.command.PlotCommand;
 import dev.autoencoder.cli.command.ReconstructCommand;
 import dev.autoencoder.cli.command.SuperResolveCommand;
 import dev.autoencoder.cli.command.TrainCommand;
+import dev.autoencoder.cli.spark.SparkCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
             PlotCommand.class,
             BenchCommand.class,
             BackendsCommand.class,
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            SparkCommand.class
         },
         footer = {"", "Run 'ae COMMAND --help' for the options of a command. Exit codes: 0 success, 2 bad usage or input, "
                 + "1 internal error."})

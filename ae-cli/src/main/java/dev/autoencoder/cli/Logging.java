@@ -18,6 +18,8 @@ final class Logging {
         setIfAbsent("logFile", "System.err");
         // DJL warns at start-up on machines with CUDA libraries but no GPU driver; harmless, shown with --verbose
         setIfAbsent("log.ai.djl.util.cuda.CudaUtils", verbose ? "info" : "error");
+        // Hadoop (under 'ae spark') warns that it has no native library of its own; it needs none
+        setIfAbsent("log.org.apache.hadoop.util.NativeCodeLoader", verbose ? "info" : "error");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -1,5 +1,6 @@
 package dev.autoencoder.cli.command;
 
+import dev.autoencoder.cli.option.ThresholdOptions;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.catalog.DataRecipe;
@@ -10,7 +11,6 @@ import dev.autoencoder.models.anomaly.Detection;
 import dev.autoencoder.models.anomaly.GroundTruth;
 import dev.autoencoder.models.anomaly.RankingMetrics;
 import dev.autoencoder.models.anomaly.Threshold;
-import dev.autoencoder.models.anomaly.ThresholdRule;
 import dev.autoencoder.models.family.AnomalyScore;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ae anomaly}: anomaly scores, a threshold from the training scores, flagged samples, and the AUROC. */
@@ -31,27 +31,8 @@ import picocli.CommandLine.Option;
             "With labels, reports the AUROC: anomalies are the samples whose label is not --normal-class (for a model "
                 + "trained with 'ae train --normal-class N', N by default), or label 1 when the labels are 0 and 1."})
 public final class AnomalyCommand extends DataCommand {
-    private static final double DEFAULT_PERCENTILE = 99;
-
-    @ArgGroup(exclusive = true, heading = "The threshold (one of; default: --threshold-percentile 99):%n")
-    private ThresholdChoice thresholdChoice;
-
-    /** One way to set the threshold. */
-    static final class ThresholdChoice {
-        @Option(names = "--threshold-percentile", paramLabel = "P",
-                description = "Threshold at this percentile of the training scores.")
-        Double percentile;
-
-        @Option(names = "--threshold-sigma", paramLabel = "K", description = "Threshold at mean + K standard deviations of the training scores.")
-        Double sigma;
-
-        @Option(names = "--contamination", paramLabel = "RATE",
-                description = "Threshold that flags this share of the training scores (PyOD's contamination), in [0, 0.5].")
-        Double contamination;
-
-        @Option(names = "--threshold", paramLabel = "SCORE", description = "This threshold.")
-        Double value;
-    }
+    @Mixin
+    private ThresholdOptions thresholdOptions;
 
     @Option(names = "--normal-class", paramLabel = "LABEL",
             description = "The label of normal samples: training scores come from these only, and every other label is an "
@@ -71,7 +52,7 @@ public final class AnomalyCommand extends DataCommand {
         Dataset train = normal.map(c -> Classes.only(trainSamples(), c)).orElseGet(this::trainSamples);
         Dataset samples = samples();
         AnomalyScore score = model().model().preferredAnomalyScore(scoreSamples);
-        AnomalyDetector detector = AnomalyDetector.fit(inference(), score, train, thresholdRule(), seed());
+        AnomalyDetector detector = AnomalyDetector.fit(inference(), score, train, thresholdOptions.rule(), seed());
         Threshold threshold = detector.threshold();
         float[] scores = detector.score(samples);
         boolean[] flags = detector.predict(scores);
@@ -93,18 +74,6 @@ public final class AnomalyCommand extends DataCommand {
         stdout().printf("  %s%n  %s%n  %s%n", all, anomalies, png);
     }
 
-    private ThresholdRule thresholdRule() {
-        if (thresholdChoice == null || thresholdChoice.percentile != null) {
-            return ThresholdRule.percentile(thresholdChoice == null ? DEFAULT_PERCENTILE : thresholdChoice.percentile);
-        }
-        if (thresholdChoice.sigma != null) {
-            return ThresholdRule.meanPlusSigma(thresholdChoice.sigma);
-        }
-        if (thresholdChoice.contamination != null) {
-            return ThresholdRule.contamination(thresholdChoice.contamination);
-        }
-        return ThresholdRule.fixed(thresholdChoice.value);
-    }
 
     private void report(float[] scores, boolean[] truth, boolean[] flags) {
         Detection detection = Detection.of(flags, truth);

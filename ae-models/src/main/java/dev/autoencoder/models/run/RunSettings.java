@@ -75,6 +75,12 @@ public record RunSettings(int epochs, int batchSize, OptimizerKind optimizer, do
                 klWarmup, pretrainEpochs);
     }
 
+    /** These settings with another validation split. */
+    public RunSettings withValidationSplit(double split) {
+        return new RunSettings(epochs, batchSize, optimizer, lr, schedule, weightDecay, seed, split, patience, clipNorm, klWarmup,
+                pretrainEpochs);
+    }
+
     /** As JSON, for the run's files. */
     public String toJson() {
         return JsonValues.write(this);

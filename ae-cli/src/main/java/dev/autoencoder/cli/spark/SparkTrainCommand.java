@@ -1,0 +1,146 @@
+package dev.autoencoder.cli.spark;
+
+import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.cli.model.RunFolder;
+import dev.autoencoder.cli.option.BackendOptions;
+import dev.autoencoder.cli.option.FactorOption;
+import dev.autoencoder.cli.option.ModelOptions;
+import dev.autoencoder.cli.option.PatchOption;
+import dev.autoencoder.cli.option.TrainingOptions;
+import dev.autoencoder.cli.option.VerboseOption;
+import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.data.catalog.DataRequest;
+import dev.autoencoder.data.catalog.Scaling;
+import dev.autoencoder.data.catalog.Task;
+import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.run.RunSettings;
+import dev.autoencoder.models.run.TrainingRun;
+import dev.autoencoder.models.train.ConsoleProgress;
+import dev.autoencoder.models.train.TrainingDivergedException;
+import dev.autoencoder.models.train.TrainingResult;
+import dev.autoencoder.spark.train.DataParallelTrainer;
+import dev.autoencoder.spark.train.Parallelism;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code ae spark train}: data-parallel training on Spark into a standard run folder. */
+@Command(name = "train", header = "Train an autoencoder on Spark and write a run folder.", mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Trains on the rows of --data (a Parquet table, e.g. from 'ae spark parquet', or a CSV file with a header), "
+                + "the samples staying on the executors: synchronously (every step one global batch, as 'ae train' on one "
+                + "machine) or, with --local-steps K, by local SGD (K steps per partition, then the models are averaged). "
+                + "The driver writes the run folder as 'ae train' does (model.safetensors, best.safetensors, the training state "
+                + "for --resume, metrics.csv, data.json); every other ae command takes it.",
+            "No validation split: early stopping (--patience) watches the training loss."})
+public final class SparkTrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Option(names = "--data", paramLabel = "PATH", required = true, description = "A Parquet table or a CSV file with a header.")
+    private String data;
+
+    @Option(names = "--column", paramLabel = "NAME", defaultValue = "features",
+            description = "The column of samples (an array of numbers; a CSV file's numeric columns are packed into it). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String column;
+
+    @Option(names = "--label-column", paramLabel = "COLUMN", description = "A CSV column of labels, left out of the features.")
+    private String labelColumn;
+
+    @Mixin
+    private TrainingOptions trainingOptions;
+
+    @Option(names = "--local-steps", paramLabel = "K", defaultValue = "0",
+            description = "0: synchronous steps; K > 0: local SGD, averaging every K local steps. Default: ${DEFAULT-VALUE}.")
+    private int localSteps;
+
+    @Mixin
+    private BackendOptions backendOptions;
+
+    @Mixin
+    private SparkOptions sparkOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run folder. Default: runs/<model>-spark.")
+    private Path out;
+
+    @Option(names = "--force", description = "Start afresh in a run folder that already holds a checkpoint (its files are replaced).")
+    private boolean force;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last epoch, up to --epochs.")
+    private boolean resume;
+
+    @Mixin
+    private VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        if (resume && force) {
+            throw new IllegalArgumentException("--resume continues a run and --force replaces it: choose one");
+        }
+        RunFolder folder = new RunFolder(out != null ? out : Path.of("runs", modelOptions.name() + "-spark"));
+        if (!resume) {
+            folder.requireNoCheckpoint(force);
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        BackendOptions.Selected selected = backendOptions.select();
+        TensorBackend backend = selected.backend();
+        sparkOptions.requireSpark();
+        SparkSession spark = SparkJobs.session(sparkOptions);
+        Dataset<Row> rows = SparkJobs.read(spark, data, column, labelColumn, sparkOptions.partitions());
+        Path source = Path.of(data).toAbsolutePath().normalize();
+        DataRecipe recipe = SparkJobs.recipe(rows, column).orElseGet(() -> new DataRecipe(new DataRequest(source.toString(), null, null,
+                labelColumn), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT, PatchOption.defaultFor(3)));
+        TrainingRun run = resume ? TrainingRun.resume(folder.dir(), backend) : null;
+        ModelSpec modelSpec;
+        if (run != null) {
+            modelSpec = run.model().spec();
+        } else {
+            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : new int[] {SparkJobs.featureLength(rows, column)};
+            modelSpec = modelOptions.spec(sampleShape, recipe.data().name());
+        }
+        Parallelism parallelism = localSteps == 0 ? Parallelism.synchronous() : Parallelism.localSgd(localSteps);
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (DataParallelTrainer trainer = DataParallelTrainer.of(spark, rows, column, modelSpec, recipe.data().name(), parallelism,
+                backend.name())) {
+            if (run != null) {
+                run.extendTo(trainingOptions.resumed(run.settings(), given).epochs());
+            } else {
+                RunSettings settings = trainingOptions.settings();
+                run = TrainingRun.start(folder.dir(), modelSpec, given.hasMatchedOption("--validation-split") ? settings
+                        : settings.withValidationSplit(0), recipe, trainer.data(), backend, force);
+            }
+            stdout.printf(Locale.ROOT, "%s %s on Spark (%s, %d partitions, %s): %,d parameters, %,d samples of %s, %s backend%n",
+                    resume ? "resuming" : "training", modelSpec.family().id(), spark.sparkContext().master(), trainer.plan(run.settings())
+                    .partitions(), parallelism, run.model().parameterCount(), trainer.data().size(), trainer.data().name(), backend.name());
+            long began = System.nanoTime();
+            TrainingResult result;
+            try {
+                result = run.train(trainer, ConsoleProgress.view(stdout, System.console() != null));
+            } catch (TrainingDivergedException e) {
+                throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
+            }
+            stdout.printf(Locale.ROOT, "%s after %d epochs (%.1f s); best training loss %.6g at epoch %d%n", result.stoppedEarly()
+                    ? "stopped early" : "done", result.progress().nextEpoch(), (System.nanoTime() - began) / 1e9, result.progress()
+                    .bestLoss(), result.progress().bestEpoch() + 1);
+        }
+        for (String file : new String[] {TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS}) {
+            stdout.println("  " + folder.dir().resolve(file));
+        }
+        stdout.flush();
+        return 0;
+    }
+}
