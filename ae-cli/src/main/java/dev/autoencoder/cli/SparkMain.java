@@ -1,6 +1,5 @@
-package dev.autoencoder.cli.spark;
+package dev.autoencoder.cli;
 
-import dev.autoencoder.cli.Main;
 import java.util.stream.Stream;
 
 /**
