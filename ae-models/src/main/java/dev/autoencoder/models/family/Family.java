@@ -15,7 +15,8 @@ public enum Family {
     CONV_AE("conv-ae"),
     VAE("vae"),
     CONV_VAE("conv-vae"),
-    LSTM_AE("lstm-ae");
+    LSTM_AE("lstm-ae"),
+    CONV1D_AE("conv1d-ae");
 
     private final String id;
 
@@ -34,9 +35,12 @@ public enum Family {
         return this == CONV_AE || this == CONV_VAE;
     }
 
-    /** Whether it models windows of a series, samples {@code [steps, channels]}. */
+    /**
+     * Whether it models windows of a series: samples {@code [steps, channels]} for lstm-ae, {@code [channels, steps]}
+     * (PyTorch's {@code Conv1d} layout) for conv1d-ae.
+     */
     public boolean sequential() {
-        return this == LSTM_AE;
+        return this == LSTM_AE || this == CONV1D_AE;
     }
 
     /** Whether it is variational. */
