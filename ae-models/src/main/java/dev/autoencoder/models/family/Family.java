@@ -30,7 +30,10 @@ public enum Family {
         return id;
     }
 
-    /** Whether the encoder and decoder are convolutional. */
+    /**
+     * Whether the encoder and decoder are 2-D convolutions over images {@code [c, h, w]} (conv1d-ae's are 1-D, over
+     * windows: {@link #sequential()}).
+     */
     public boolean convolutional() {
         return this == CONV_AE || this == CONV_VAE;
     }

@@ -21,7 +21,10 @@ public sealed interface ModelSpec permits AeSpec, StackedAeSpec, DenoisingAeSpec
         return SpecJson.family(getClass());
     }
 
-    /** One sample's shape: {@code [features]} for MLPs, {@code [c, h, w]} for convolutional models, {@code [steps, channels]} for lstm-ae, {@code [channels, steps]} for conv1d-ae. */
+    /**
+     * One sample's shape: {@code [features]} for MLPs, {@code [c, h, w]} for convolutional models, {@code [steps, channels]}
+     * for lstm-ae, {@code [channels, steps]} for conv1d-ae.
+     */
     List<Integer> inputShape();
 
     /** Code size. */
