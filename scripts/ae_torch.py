@@ -177,24 +177,40 @@ def mlp_decoder(sizes, act, dropout):
     return layers + [nn.Linear(sizes[1], sizes[0])]
 
 
+def conv_axes(spec):
+    """The convolution, the transposed convolution and the kernel of a convolutional spec: ``nn.Conv2d`` (kernel 3)
+    over images ``[c, side, side]`` for conv-ae and conv-vae, ``nn.Conv1d`` (the spec's odd kernel) over windows
+    ``[channels, steps]`` for conv1d-ae. Every convolution is padded by half its kernel."""
+    if spec["family"] == "conv1d-ae":
+        return nn.Conv1d, nn.ConvTranspose1d, spec["kernel"]
+    return nn.Conv2d, nn.ConvTranspose2d, 3
+
+
+def conv_sizes(spec):
+    """The spatial sizes of the feature map after the stride-2 convolutions, each input size halved per convolution."""
+    return [s >> len(spec["channels"]) for s in spec["inputShape"][1:]]
+
+
 def conv_encoder(spec):
-    c, side = spec["inputShape"][0], spec["inputShape"][1]
+    conv, _, k = conv_axes(spec)
+    c = spec["inputShape"][0]
     layers = []
     for out in spec["channels"]:
-        layers += [nn.Conv2d(c, out, 3, 2, 1), activation(spec["activation"])]
+        layers += [conv(c, out, k, 2, k // 2), activation(spec["activation"])]
         c = out
-    return layers + [nn.Flatten()], c * (side >> len(spec["channels"])) ** 2
+    return layers + [nn.Flatten()], c * math.prod(conv_sizes(spec))
 
 
 def conv_decoder(spec):
-    channels, side = spec["channels"], spec["inputShape"][1] >> len(spec["channels"])
+    conv, transposed, k = conv_axes(spec)
+    channels, sizes = spec["channels"], conv_sizes(spec)
     top = channels[-1]
-    layers = [nn.Linear(spec["latent"], top * side * side), nn.Unflatten(1, (top, side, side))]
-    for k in range(len(channels) - 1, -1, -1):
-        out = top if k == len(channels) - 1 else channels[k]
-        inp = top if k == len(channels) - 1 else channels[k + 1]
-        layers += [nn.ConvTranspose2d(inp, out, 3, 2, 1, 1), activation(spec["activation"])]
-    return layers + [nn.Conv2d(channels[0], spec["inputShape"][0], 3, 1, 1)]
+    layers = [nn.Linear(spec["latent"], top * math.prod(sizes)), nn.Unflatten(1, (top, *sizes))]
+    for i in range(len(channels) - 1, -1, -1):
+        out = top if i == len(channels) - 1 else channels[i]
+        inp = top if i == len(channels) - 1 else channels[i + 1]
+        layers += [transposed(inp, out, k, 2, k // 2, 1), activation(spec["activation"])]
+    return layers + [conv(channels[0], spec["inputShape"][0], k, 1, k // 2)]
 
 
 # ---------------------------------------------------------------------------------------------- families
@@ -229,7 +245,7 @@ class Autoencoder(nn.Module):
         self.decoder = nn.Sequential(*decoder)
 
     def _flat(self, x):
-        return x.reshape(x.shape[0], -1) if self.spec["family"] not in ("conv-ae", "conv-vae") else x
+        return x.reshape(x.shape[0], -1) if self.spec["family"] not in ("conv-ae", "conv-vae", "conv1d-ae") else x
 
     def _shaped(self, out, like):
         return out.reshape(like.shape)
@@ -367,7 +383,7 @@ def build(spec):
     if family == "contractive-ae":
         n = math.prod(spec["inputShape"])
         return Autoencoder(spec, [nn.Linear(n, spec["latent"]), activation(act)], [nn.Linear(spec["latent"], n)])
-    if family == "conv-ae":
+    if family in ("conv-ae", "conv1d-ae"):
         encoder, features = conv_encoder(spec)
         return Autoencoder(spec, encoder + [nn.Linear(features, spec["latent"])], conv_decoder(spec))
     if family == "vae":

@@ -3,7 +3,9 @@ package dev.autoencoder.onnx;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.nn.Activation;
+import dev.autoencoder.models.nn.Conv1d;
 import dev.autoencoder.models.nn.Conv2d;
+import dev.autoencoder.models.nn.ConvTranspose1d;
 import dev.autoencoder.models.nn.ConvTranspose2d;
 import dev.autoencoder.models.nn.Dense;
 import dev.autoencoder.models.nn.Dropout;
@@ -18,8 +20,9 @@ import java.util.stream.IntStream;
 
 /**
  * The ONNX operators of ae's layers, added to a graph under the layer's PyTorch path ({@code encoder.3}): {@code Gemm}
- * for {@code Dense} ({@code x W^T + b}), {@code Conv} and {@code ConvTranspose} with their bias, the activation's
- * operator, {@code Flatten} or {@code Reshape}. Dropout and the identity add nothing, as at inference.
+ * for {@code Dense} ({@code x W^T + b}), {@code Conv} and {@code ConvTranspose} with their bias (2-D, or 1-D for
+ * {@code Conv1d} and {@code ConvTranspose1d}), the activation's operator, {@code Flatten} or {@code Reshape}. Dropout
+ * and the identity add nothing, as at inference.
  */
 final class LayerNodes {
     private LayerNodes() {
@@ -48,6 +51,15 @@ final class LayerNodes {
             Conv2dParams p = conv.params();
             return g.node(path, "ConvTranspose", withBias(g, path, conv.weight(), conv.bias(), x), kernel(conv.weight()), strides(p),
                     pads(p), AttributeProto.ofInts("output_padding", conv.outputPadding(), conv.outputPadding()));
+        }
+        if (layer instanceof Conv1d conv) {
+            return g.node(path, "Conv", withBias(g, path, conv.weight(), conv.bias(), x), kernel(conv.weight()),
+                    strides(conv.stride()), pads(conv.padding()));
+        }
+        if (layer instanceof ConvTranspose1d conv) {
+            return g.node(path, "ConvTranspose", withBias(g, path, conv.weight(), conv.bias(), x), kernel(conv.weight()),
+                    strides(conv.stride()), pads(conv.padding()),
+                    AttributeProto.ofInts("output_padding", conv.outputPadding()));
         }
         if (layer instanceof Activation activation) {
             return activation(g, path, activation, x);
@@ -102,12 +114,23 @@ final class LayerNodes {
         return List.of(x, g.weight(path + ".weight", weight), g.weight(path + ".bias", bias));
     }
 
+    /** The kernel's spatial sizes: the weight's dimensions after its two channel dimensions. */
     private static AttributeProto kernel(Parameter weight) {
-        return AttributeProto.ofInts("kernel_shape", weight.shape().dim(2), weight.shape().dim(3));
+        int[] dims = weight.shape().dims();
+        return AttributeProto.ofInts("kernel_shape", Arrays.stream(dims, 2, dims.length).asLongStream().toArray());
     }
 
     private static AttributeProto strides(Conv2dParams p) {
         return AttributeProto.ofInts("strides", p.strideH(), p.strideW());
+    }
+
+    private static AttributeProto strides(int stride) {
+        return AttributeProto.ofInts("strides", stride);
+    }
+
+    /** PyTorch's padding at both ends of the steps as ONNX's {@code [begin, end]}. */
+    private static AttributeProto pads(int padding) {
+        return AttributeProto.ofInts("pads", padding, padding);
     }
 
     /** PyTorch's symmetric padding as ONNX's {@code [top, left, bottom, right]}. */

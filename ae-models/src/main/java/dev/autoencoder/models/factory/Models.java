@@ -5,6 +5,7 @@ import dev.autoencoder.models.family.AeSpec;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ContractiveAeSpec;
 import dev.autoencoder.models.family.ContractiveAutoencoder;
+import dev.autoencoder.models.family.Conv1dAeSpec;
 import dev.autoencoder.models.family.ConvAeSpec;
 import dev.autoencoder.models.family.ConvVaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
@@ -21,7 +22,9 @@ import dev.autoencoder.models.family.VaeSpec;
 import dev.autoencoder.models.family.VariationalAutoencoder;
 import dev.autoencoder.models.family.VariationalSpec;
 import dev.autoencoder.models.nn.Activation;
+import dev.autoencoder.models.nn.Conv1d;
 import dev.autoencoder.models.nn.Conv2d;
+import dev.autoencoder.models.nn.ConvTranspose1d;
 import dev.autoencoder.models.nn.ConvTranspose2d;
 import dev.autoencoder.models.nn.Dense;
 import dev.autoencoder.models.nn.Dropout;
@@ -31,11 +34,13 @@ import dev.autoencoder.models.nn.Recurrent;
 import dev.autoencoder.models.nn.Reshape;
 import dev.autoencoder.models.nn.Sequential;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Builds the model a {@link ModelSpec} describes, drawing its parameters from {@link Init} in a fixed order
@@ -69,6 +74,7 @@ public final class Models {
             case VAE -> variational((VaeSpec) spec, init);
             case CONV_VAE -> variational((ConvVaeSpec) spec, init);
             case LSTM_AE -> sequence((LstmAeSpec) spec, init);
+            case CONV1D_AE -> windows((Conv1dAeSpec) spec, init);
         };
     }
 
@@ -106,7 +112,15 @@ public final class Models {
     }
 
     private static Autoencoder convolutional(ConvAeSpec spec, Init init) {
-        Conv conv = new Conv(spec, spec.channels(), spec.activation());
+        return convolutional(spec, new Conv(spec, spec.channels(), 3, spec.activation(), Axes.TWO), init);
+    }
+
+    private static Autoencoder windows(Conv1dAeSpec spec, Init init) {
+        return convolutional(spec, new Conv(spec, spec.channels(), spec.kernel(), spec.activation(), Axes.ONE), init);
+    }
+
+    /** The convolutions to a dense code and back: conv-ae's on images, conv1d-ae's on windows of a series. */
+    private static Autoencoder convolutional(ModelSpec spec, Conv conv, Init init) {
         Sequential encoder = new Sequential(conv.encoder(init, true));
         return new EncoderDecoder(spec, encoder, conv.decoder(init));
     }
@@ -125,7 +139,7 @@ public final class Models {
     }
 
     private static Autoencoder variational(ConvVaeSpec spec, Init init) {
-        Conv conv = new Conv(spec, spec.channels(), spec.activation());
+        Conv conv = new Conv(spec, spec.channels(), 3, spec.activation(), Axes.TWO);
         return variational(spec, conv.encoder(init, false), conv.flatFeatures(), conv::decoder, init);
     }
 
@@ -193,19 +207,60 @@ public final class Models {
         }
     }
 
-    /** Stride-2 convolutions (kernel 3, padding 1) of {@code channels} on {@code [c, side, side]} inputs. */
-    private record Conv(List<Integer> inputShape, List<Integer> channels, int latent, Activation activation) {
-        Conv(ModelSpec spec, List<Integer> channels, Activation activation) {
-            this(spec.inputShape(), channels, spec.latent(), activation);
+    /** The spatial axes a convolutional stack runs over, and its layers there. */
+    private enum Axes {
+        /** Height and width of images {@code [c, side, side]}: {@code Conv2d} and {@code ConvTranspose2d}. */
+        TWO {
+            @Override
+            Layer conv(int in, int out, int kernel, int stride, Init init) {
+                return new Conv2d(in, out, kernel, stride, kernel / 2, init);
+            }
+
+            @Override
+            Layer upsample(int in, int out, int kernel, Init init) {
+                return new ConvTranspose2d(in, out, kernel, 2, kernel / 2, 1, init);
+            }
+        },
+        /** The steps of windows {@code [c, steps]}: {@code Conv1d} and {@code ConvTranspose1d}. */
+        ONE {
+            @Override
+            Layer conv(int in, int out, int kernel, int stride, Init init) {
+                return new Conv1d(in, out, kernel, stride, kernel / 2, init);
+            }
+
+            @Override
+            Layer upsample(int in, int out, int kernel, Init init) {
+                return new ConvTranspose1d(in, out, kernel, 2, kernel / 2, 1, init);
+            }
+        };
+
+        /** A convolution of an odd {@code kernel} padded by {@code kernel / 2}: it divides every spatial size by {@code stride}. */
+        abstract Layer conv(int in, int out, int kernel, int stride, Init init);
+
+        /** The transposed convolution that doubles every spatial size (stride 2, output padding 1). */
+        abstract Layer upsample(int in, int out, int kernel, Init init);
+    }
+
+    /**
+     * Stride-2 convolutions (odd {@code kernel}, padding {@code kernel / 2}) of {@code channels} over the {@code axes} of
+     * inputs {@code [c, spatial...]}: images {@code [c, side, side]} or windows {@code [c, steps]}.
+     */
+    private record Conv(List<Integer> inputShape, List<Integer> channels, int kernel, int latent, Activation activation, Axes axes) {
+        Conv(ModelSpec spec, List<Integer> channels, int kernel, Activation activation, Axes axes) {
+            this(spec.inputShape(), channels, kernel, spec.latent(), activation, axes);
         }
 
-        /** Side of the feature map after the convolutions (the spec checked that they halve it exactly). */
-        int finalSide() {
-            return inputShape.get(1) >> channels.size();
+        /** The spatial sizes of the feature map after the convolutions (the spec checked that they halve each exactly). */
+        int[] finalSizes() {
+            return inputShape.subList(1, inputShape.size()).stream().mapToInt(s -> s >> channels.size()).toArray();
+        }
+
+        int top() {
+            return channels.get(channels.size() - 1);
         }
 
         int flatFeatures() {
-            return channels.get(channels.size() - 1) * finalSide() * finalSide();
+            return top() * Arrays.stream(finalSizes()).reduce(1, (a, b) -> a * b);
         }
 
         /** Conv + activation per channel count, then flatten, then (with {@code code}) the dense code layer. */
@@ -213,7 +268,7 @@ public final class Models {
             List<Layer> layers = new ArrayList<>();
             int in = inputShape.get(0);
             for (int out : channels) {
-                layers.add(new Conv2d(in, out, 3, 2, 1, init));
+                layers.add(axes.conv(in, out, kernel, 2, init));
                 layers.add(activation);
                 in = out;
             }
@@ -227,17 +282,16 @@ public final class Models {
         /** Dense + reshape, transposed convolutions + activation, and a final convolution, producing raw values. */
         Sequential decoder(Init init) {
             List<Layer> layers = new ArrayList<>();
-            int side = finalSide();
-            int top = channels.get(channels.size() - 1);
-            layers.add(new Dense(latent, top * side * side, init));
-            layers.add(new Reshape(top, side, side));
+            int top = top();
+            layers.add(new Dense(latent, flatFeatures(), init));
+            layers.add(new Reshape(IntStream.concat(IntStream.of(top), Arrays.stream(finalSizes())).toArray()));
             for (int k = channels.size() - 1; k >= 0; k--) {
                 int out = k == channels.size() - 1 ? top : channels.get(k);
                 int in = k == channels.size() - 1 ? top : channels.get(k + 1);
-                layers.add(new ConvTranspose2d(in, out, 3, 2, 1, 1, init));
+                layers.add(axes.upsample(in, out, kernel, init));
                 layers.add(activation);
             }
-            layers.add(new Conv2d(channels.get(0), inputShape.get(0), 3, 1, 1, init));
+            layers.add(axes.conv(channels.get(0), inputShape.get(0), kernel, 1, init));
             return new Sequential(layers);
         }
     }

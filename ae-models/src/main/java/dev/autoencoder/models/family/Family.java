@@ -15,7 +15,8 @@ public enum Family {
     CONV_AE("conv-ae"),
     VAE("vae"),
     CONV_VAE("conv-vae"),
-    LSTM_AE("lstm-ae");
+    LSTM_AE("lstm-ae"),
+    CONV1D_AE("conv1d-ae");
 
     private final String id;
 
@@ -29,14 +30,20 @@ public enum Family {
         return id;
     }
 
-    /** Whether the encoder and decoder are convolutional. */
+    /**
+     * Whether the encoder and decoder are 2-D convolutions over images {@code [c, h, w]} (conv1d-ae's are 1-D, over
+     * windows: {@link #sequential()}).
+     */
     public boolean convolutional() {
         return this == CONV_AE || this == CONV_VAE;
     }
 
-    /** Whether it models windows of a series, samples {@code [steps, channels]}. */
+    /**
+     * Whether it models windows of a series: samples {@code [steps, channels]} for lstm-ae, {@code [channels, steps]}
+     * (PyTorch's {@code Conv1d} layout) for conv1d-ae.
+     */
     public boolean sequential() {
-        return this == LSTM_AE;
+        return this == LSTM_AE || this == CONV1D_AE;
     }
 
     /** Whether it is variational. */

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record LstmAeSpec(List<Integer> inputShape, Cell cell, int hidden, int latent, Likelihood likelihood) implements ModelSpec {
     public LstmAeSpec {
-        inputShape = SpecChecks.seriesInput(Family.LSTM_AE, inputShape);
+        inputShape = SpecChecks.seriesInput(Family.LSTM_AE, inputShape, "[steps, channels]");
         SpecChecks.required("cell", cell);
         SpecChecks.sizes("hidden size", List.of(hidden));
         SpecChecks.required("likelihood", likelihood);

@@ -12,13 +12,14 @@ import java.util.function.Predicate;
 /**
  * A model asked for by its family and settings, each null for the family's default: what {@code ae train}'s model
  * options say. {@link #spec} fits it to the data: a default architecture for the sample shape (MLP hidden sizes
- * narrowing towards the code; two or three stride-2 convolutions for images; one LSTM for
- * windows of a series), adjusted by the settings given.
+ * narrowing towards the code; two or three stride-2 convolutions for images; one LSTM, or two or three stride-2
+ * 1-D convolutions, for windows of a series), adjusted by the settings given.
  * Settings are named as the options that set them ({@code sparsity-target}); one the family does not have is
  * refused with an {@link Inapplicable}.
  *
  * @param family         the family
- * @param hidden         hidden layer sizes, or a convolutional model's channels, outermost first; lstm-ae's one hidden size
+ * @param hidden         hidden layer sizes, or a convolutional model's channels (conv1d-ae's too), outermost first; lstm-ae's
+ *                       one hidden size
  * @param latent         code size
  * @param activation     the hidden activation (sigmoid or tanh for the contractive autoencoder)
  * @param likelihood     the decoder's likelihood
@@ -69,7 +70,7 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
         require("sparsity-weight", sparsityWeight, f -> f == Family.SPARSE_AE);
         require("dropout", dropout, DROPOUT::contains);
         require("beta", beta, Family::variational);
-        require("activation", activation, f -> !f.sequential());
+        require("activation", activation, f -> f != Family.LSTM_AE);
         int size = inputShape.stream().reduce(1, (a, b) -> a * b);
         int side = inputShape.size() == 3 ? inputShape.get(1) : 0;
         int h1 = Math.max(16, Math.min(512, size / 2));
@@ -95,6 +96,7 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
             case VAE -> new VaeSpec(inputShape, layers, code, a, l, kl, size, p);
             case CONV_VAE -> new ConvVaeSpec(inputShape, layers, code, a, l, kl, size);
             case LSTM_AE -> sequence(inputShape);
+            case CONV1D_AE -> windows(inputShape, a);
         };
     }
 
@@ -109,6 +111,20 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
         int channels = inputShape.size() == 2 ? inputShape.get(1) : 1;
         int h = hidden != null ? hidden.get(0) : Math.max(16, Math.min(128, 8 * channels));
         return new LstmAeSpec(inputShape, Cell.LSTM, h, latent != null ? latent : Math.max(2, h / 4),
+                likelihood != null ? likelihood : Likelihood.GAUSSIAN);
+    }
+
+    /**
+     * The 1-D convolutional model's spec: three stride-2 convolutions of 32, 64 and 128 channels when the window's steps
+     * are a multiple of 8, else two of 32 and 64; kernel 7 (three such convolutions see 43 steps at each position of their
+     * output); a code of an eighth of the window's values (2 to 32); Gaussian (MSE) by default, as series are
+     * real-valued.
+     */
+    private ModelSpec windows(List<Integer> inputShape, Activation a) {
+        int size = inputShape.stream().reduce(1, (x, y) -> x * y);
+        int steps = inputShape.size() == 2 ? inputShape.get(1) : 0;
+        List<Integer> channels = hidden != null ? hidden : steps % 8 == 0 ? List.of(32, 64, 128) : List.of(32, 64);
+        return new Conv1dAeSpec(inputShape, channels, 7, latent != null ? latent : Math.max(2, Math.min(32, size / 8)), a,
                 likelihood != null ? likelihood : Likelihood.GAUSSIAN);
     }
 

@@ -15,13 +15,16 @@ import java.util.Optional;
  * (no {@code format} field; one layout for every family) still read, as the typed spec they describe.
  */
 public sealed interface ModelSpec permits AeSpec, StackedAeSpec, DenoisingAeSpec, ContractiveAeSpec, SparseAeSpec, ConvAeSpec,
-        VariationalSpec, LstmAeSpec {
+        VariationalSpec, LstmAeSpec, Conv1dAeSpec {
     /** The autoencoder family. */
     default Family family() {
         return SpecJson.family(getClass());
     }
 
-    /** One sample's shape: {@code [features]} for MLPs, {@code [c, h, w]} for convolutional models, {@code [steps, channels]} for sequence models. */
+    /**
+     * One sample's shape: {@code [features]} for MLPs, {@code [c, h, w]} for convolutional models, {@code [steps, channels]}
+     * for lstm-ae, {@code [channels, steps]} for conv1d-ae.
+     */
     List<Integer> inputShape();
 
     /** Code size. */

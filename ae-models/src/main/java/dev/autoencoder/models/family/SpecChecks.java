@@ -17,12 +17,29 @@ final class SpecChecks {
         return copy;
     }
 
-    /** A copy of a sequence model's input shape {@code [steps, channels]}: windows of a series. */
-    static List<Integer> seriesInput(Family family, List<Integer> shape) {
+    /**
+     * A copy of a sequence model's input shape, windows of a series: {@code [steps, channels]} for lstm-ae,
+     * {@code [channels, steps]} for conv1d-ae ({@code layout} says which, for the message).
+     */
+    static List<Integer> seriesInput(Family family, List<Integer> shape, String layout) {
         List<Integer> copy = sizes("input shape", shape);
         if (copy.size() != 2) {
-            throw new IllegalArgumentException(family.id() + " needs windows of a series, samples of shape [steps, channels], got "
+            throw new IllegalArgumentException(family.id() + " needs windows of a series, samples of shape " + layout + ", got "
                     + shape);
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of a 1-D convolutional model's input shape {@code [channels, steps]}, with steps that each stride-2
+     * convolution (one per entry of {@code channels}) halves exactly.
+     */
+    static List<Integer> windowInput(Family family, List<Integer> shape, List<Integer> channels) {
+        List<Integer> copy = seriesInput(family, shape, "[channels, steps]");
+        int stride = halvings(family, channels);
+        if (copy.get(1) % stride != 0) {
+            throw new IllegalArgumentException(family.id() + " needs windows whose steps are a multiple of " + stride
+                    + " (one halving per convolution); got " + shape + ": choose such a window length");
         }
         return copy;
     }
@@ -36,15 +53,27 @@ final class SpecChecks {
         if (copy.size() != 3) {
             throw new IllegalArgumentException(family.id() + " needs [channels, height, width] input, got " + shape);
         }
-        if (channels.isEmpty()) {
-            throw new IllegalArgumentException(family.id() + " needs at least one convolution's channels");
-        }
-        int stride = 1 << channels.size();
+        int stride = halvings(family, channels);
         if (copy.get(1) % stride != 0 || !copy.get(1).equals(copy.get(2))) {
             throw new IllegalArgumentException("convolutional models need square inputs whose side is a multiple of " + stride
                     + " (one halving per convolution); got " + shape + ": pad the images");
         }
         return copy;
+    }
+
+    /** {@code 2^channels.size()}, what the stride-2 convolutions divide a side by; at least one convolution. */
+    private static int halvings(Family family, List<Integer> channels) {
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException(family.id() + " needs at least one convolution's channels");
+        }
+        return 1 << channels.size();
+    }
+
+    /** An odd kernel size: padding {@code k / 2} then keeps a stride-1 convolution's length and halves a stride-2 one's. */
+    static void oddKernel(int kernel) {
+        if (kernel < 1 || kernel % 2 == 0) {
+            throw new IllegalArgumentException("kernel size must be odd and at least 1, got " + kernel);
+        }
     }
 
     /**

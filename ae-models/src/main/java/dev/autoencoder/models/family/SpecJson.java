@@ -75,6 +75,7 @@ final class SpecJson {
             case VAE -> VaeSpec.class;
             case CONV_VAE -> ConvVaeSpec.class;
             case LSTM_AE -> LstmAeSpec.class;
+            case CONV1D_AE -> Conv1dAeSpec.class;
         };
     }
 }

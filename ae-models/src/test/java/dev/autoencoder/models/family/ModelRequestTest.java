@@ -41,7 +41,27 @@ class ModelRequestTest {
         earlier.put(Family.of("vae"), "{\"family\":\"vae\",\"inputShape\":[64],\"hidden\":[32,8],\"latent\":4,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.put(Family.of("conv-vae"), "{\"family\":\"conv-vae\",\"inputShape\":[1,8,8],\"hidden\":[32,64,128],\"latent\":2,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.forEach((family, json) -> assertEquals(ModelSpec.fromJson(json), ModelSpec.defaults(family, shape(family)), json));
-        assertEquals(Arrays.stream(Family.values()).filter(f -> !f.sequential()).count(), earlier.size(), "every family but the new lstm-ae");
+        assertEquals(Arrays.stream(Family.values()).filter(f -> !f.sequential()).count(), earlier.size(),
+                "every family but the new lstm-ae and conv1d-ae");
+    }
+
+    @Test
+    void theOneDimensionalConvolutionalModelFitsWindowsAndRefusesWhatItLacks() {
+        assertEquals(new Conv1dAeSpec(List.of(8, 64), List.of(32, 64, 128), 7, 32, Activation.RELU, Likelihood.GAUSSIAN),
+                ModelSpec.defaults(Family.CONV1D_AE, List.of(8, 64)), "three convolutions when the steps are a multiple of 8");
+        assertEquals(new Conv1dAeSpec(List.of(2, 12), List.of(32, 64), 7, 3, Activation.RELU, Likelihood.GAUSSIAN),
+                ModelSpec.defaults(Family.CONV1D_AE, List.of(2, 12)), "two when they are a multiple of 4 only");
+        assertEquals(new Conv1dAeSpec(List.of(1, 16), List.of(4), 7, 5, Activation.TANH, Likelihood.BERNOULLI),
+                new ModelRequest(Family.CONV1D_AE, List.of(4), 5, Activation.TANH, Likelihood.BERNOULLI, null, null, null, null, null,
+                        null, null, null).spec(List.of(1, 16)));
+        invalid(() -> ModelSpec.defaults(Family.CONV1D_AE, FLAT),
+                "conv1d-ae needs windows of a series, samples of shape [channels, steps], got [64]");
+        invalid(() -> ModelSpec.defaults(Family.CONV1D_AE, List.of(3, 10)),
+                "conv1d-ae needs windows whose steps are a multiple of 4 (one halving per convolution); got [3, 10]");
+        inapplicable(() -> request(Family.CONV1D_AE, null, null, null, null, null, null, null, null, 0.1, null).spec(List.of(2, 8)),
+                "dropout applies to");
+        inapplicable(() -> request(Family.CONV1D_AE, null, null, null, null, null, null, null, null, null, 2.0).spec(List.of(2, 8)),
+                "beta applies to");
     }
 
     @Test

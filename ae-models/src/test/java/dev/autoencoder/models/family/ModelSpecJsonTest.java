@@ -87,6 +87,7 @@ class ModelSpecJsonTest {
         specs.add(new VaeSpec(MLP, List.of(7), 2, Activation.RELU, Likelihood.BERNOULLI, 4, 12, 0.2));
         specs.add(new LstmAeSpec(List.of(6, 3), Cell.LSTM, 5, 2, Likelihood.GAUSSIAN));
         specs.add(new LstmAeSpec(List.of(6, 3), Cell.GRU, 5, 5, Likelihood.BERNOULLI));
+        specs.add(new Conv1dAeSpec(List.of(3, 8), List.of(4, 6), 5, 2, Activation.TANH, Likelihood.BERNOULLI));
         for (ModelSpec spec : specs) {
             String json = spec.toJson();
             assertTrue(json.startsWith("{\"format\":2,\"family\":\"" + spec.family().id() + "\","), json);
@@ -104,6 +105,9 @@ class ModelSpecJsonTest {
                 new StackedAeSpec(MLP, List.of(7), 3, Activation.SIGMOID, Likelihood.BERNOULLI, null).toJson());
         assertEquals("{\"format\":2,\"family\":\"lstm-ae\",\"inputShape\":[6,3],\"cell\":\"GRU\",\"hidden\":5,\"latent\":2,"
                 + "\"likelihood\":\"GAUSSIAN\"}", new LstmAeSpec(List.of(6, 3), Cell.GRU, 5, 2, Likelihood.GAUSSIAN).toJson());
+        assertEquals("{\"format\":2,\"family\":\"conv1d-ae\",\"inputShape\":[3,8],\"channels\":[4,6],\"kernel\":5,\"latent\":2,"
+                + "\"activation\":\"RELU\",\"likelihood\":\"GAUSSIAN\"}",
+                new Conv1dAeSpec(List.of(3, 8), List.of(4, 6), 5, 2, Activation.RELU, Likelihood.GAUSSIAN).toJson());
     }
 
     @Test
@@ -114,6 +118,22 @@ class ModelSpecJsonTest {
         refused(spec.toJson().replace("[6,3]", "[18]"), "lstm-ae needs windows of a series");
         refused(spec.toJson().replace("\"cell\":\"LSTM\"", "\"cell\":null"), "cell");
         refused(spec.toJson().replace("\"hidden\":5", "\"hidden\":0"), "hidden size");
+    }
+
+    @Test
+    void theOneDimensionalConvolutionalFamilyHasOnlyFormatTwoAndChecksItsWindows() {
+        ModelSpec spec = new Conv1dAeSpec(List.of(3, 8), List.of(4, 6), 5, 2, Activation.RELU, Likelihood.GAUSSIAN);
+        assertEquals(List.of(spec.toJson()), spec.jsonForms());
+        refused("{\"family\":\"conv1d-ae\",\"inputShape\":[3,8],\"hidden\":[4,6],\"latent\":2}", "format 1 has no conv1d-ae");
+        refused(spec.toJson().replace("[3,8]", "[24]"),
+                "conv1d-ae needs windows of a series, samples of shape [channels, steps], got [24]");
+        refused(spec.toJson().replace("[3,8]", "[3,6]"),
+                "conv1d-ae needs windows whose steps are a multiple of 4 (one halving per convolution); got [3, 6]");
+        refused(spec.toJson().replace("[4,6]", "[]"), "conv1d-ae needs at least one convolution's channels");
+        refused(spec.toJson().replace("\"kernel\":5", "\"kernel\":4"), "kernel size must be odd and at least 1, got 4");
+        refused(spec.toJson().replace("\"kernel\":5", "\"kernel\":-1"), "kernel size must be odd and at least 1, got -1");
+        refused(spec.toJson().replace(",\"kernel\":5", ""), "kernel");
+        refused(spec.toJson().replace("\"activation\":\"RELU\"", "\"activation\":null"), "activation");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.autoencoder.tests.models;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.family.AeSpec;
 import dev.autoencoder.models.family.ContractiveAeSpec;
+import dev.autoencoder.models.family.Conv1dAeSpec;
 import dev.autoencoder.models.family.ConvAeSpec;
 import dev.autoencoder.models.family.ConvVaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
@@ -60,12 +61,15 @@ public final class ModelZoo {
                 new Entry("conv-vae", new ConvVaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500)),
                 new Entry("lstm-ae", new LstmAeSpec(seriesIn, Cell.LSTM, 4, 2, Likelihood.GAUSSIAN)),
                 new Entry("lstm-ae-unprojected-bernoulli", new LstmAeSpec(List.of(4, 2), Cell.LSTM, 3, 3, bern)),
-                new Entry("lstm-ae-gru", new LstmAeSpec(seriesIn, Cell.GRU, 4, 2, Likelihood.GAUSSIAN)));
+                new Entry("lstm-ae-gru", new LstmAeSpec(seriesIn, Cell.GRU, 4, 2, Likelihood.GAUSSIAN)),
+                new Entry("conv1d-ae", new Conv1dAeSpec(List.of(2, 8), List.of(3, 2), 3, 2, Activation.RELU, Likelihood.GAUSSIAN)),
+                new Entry("conv1d-ae-k5-tanh-bernoulli", new Conv1dAeSpec(List.of(3, 4), List.of(2), 5, 3, Activation.TANH, bern)));
     }
 
     /**
-     * The sample shape of an 8x8 digit for a new model of {@code family}: an image {@code [1, 8, 8]} for convolutions,
-     * 8 steps of 8 channels (its rows) for sequence models, else 64 features.
+     * The sample shape of an 8x8 digit for a new model of {@code family}: an image {@code [1, 8, 8]} for 2-D convolutions,
+     * {@code [8, 8]} for sequence models (lstm-ae: 8 steps, its rows, of 8 channels; conv1d-ae: 8 channels, its rows, of
+     * 8 steps), else 64 features.
      */
     public static List<Integer> digitsShape(Family family) {
         return family.convolutional() ? List.of(1, 8, 8) : family.sequential() ? List.of(8, 8) : List.of(64);

@@ -4,8 +4,8 @@ import dev.autoencoder.data.bundled.BundledDigits;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.train.TrainingData;
 
-/** The bundled 8x8 digits scaled to [0, 1], as training data for MLPs ({@code [64]}), convolutions
- * ({@code [1, 8, 8]}) or sequence models (8 steps of 8 channels). */
+/** The bundled 8x8 digits scaled to [0, 1], as training data for MLPs ({@code [64]}), 2-D convolutions
+ * ({@code [1, 8, 8]}) or sequence models ({@code [8, 8]}). */
 final class Digits {
     private static final float[] PIXELS = scaled();
 
