@@ -44,7 +44,7 @@ import org.apache.spark.storage.StorageLevel;
  * driver holds the model and the optimizer and commits the run folder; the samples stay on the executors, packed once
  * per partition and cached. {@link Parallelism} chooses between synchronous steps (the driver broadcasts the
  * parameters, each partition computes the gradient of its share of the global batch through the shared tape,
- * {@code treeAggregate} sums them, the driver checks, clips and applies its optimizer as the {@code Trainer} does)
+ * {@code treeReduce} sums them, the driver checks, clips and applies its optimizer as the {@code Trainer} does)
  * and local SGD (each partition takes several steps, then parameters and optimizer slots are averaged). The global
  * batches come from a {@link BatchPlan} seeded per (seed, epoch, partition), so a run, and a resumed run, is
  * reproducible when each partition holds the same rows in the same order each time the data is read (files, not a
@@ -214,8 +214,8 @@ public final class DataParallelTrainer implements EpochLoop, AutoCloseable {
         Broadcast<ReplicaState> broadcast = jsc.broadcast(state);
         try {
             PartitionTask task = worker.apply(broadcast);
-            return SparkFailures.unwrapped(() -> samples.map(task).treeAggregate(WeightedSum.empty(), WeightedSum::plus, WeightedSum::plus,
-                    DEPTH));
+            // treeReduce sends each partition's part as it is (floats); only merged parts widen
+            return SparkFailures.unwrapped(() -> samples.map(task).treeReduce(WeightedSum::plus, DEPTH));
         } finally {
             broadcast.destroy();
         }
