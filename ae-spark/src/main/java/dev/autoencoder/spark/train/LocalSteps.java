@@ -66,7 +66,6 @@ final class LocalSteps extends PartitionTask {
             return WeightedSum.of(averaged, trained / (double) roundSamples, lossSums, trained);
         } finally {
             optimizer.state().values().forEach(backend::release);
-            release(model, backend);
         }
     }
 }

@@ -46,8 +46,6 @@ final class PartitionGradients extends PartitionTask {
             Map<String, Double> lossSums = new LinkedHashMap<>();
             result.values().forEach((term, v) -> lossSums.put(term, v * share.length));
             return WeightedSum.of(gradients, share.length / (double) plan.batchSize(at.step()), lossSums, share.length);
-        } finally {
-            release(model, backend);
         }
     }
 }

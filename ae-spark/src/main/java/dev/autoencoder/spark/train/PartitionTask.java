@@ -3,15 +3,17 @@ package dev.autoencoder.spark.train;
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
+import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
-import dev.autoencoder.models.checkpoint.ModelCheckpoint;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.inference.HostBatches;
+import dev.autoencoder.models.nn.Init;
 import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.spark.score.ExecutorModels;
-import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -22,7 +24,8 @@ import org.apache.spark.broadcast.Broadcast;
  */
 abstract class PartitionTask implements Function<PartitionSamples, WeightedSum> {
     private static final long serialVersionUID = 1L;
-    private static final Path SOURCE = Path.of("<parameters broadcast by the driver>");
+    /** Each executor thread's replica of each model it trained, by spec and backend. */
+    private static final ThreadLocal<Map<String, Autoencoder>> REPLICAS = ThreadLocal.withInitial(HashMap::new);
 
     private final Broadcast<ReplicaState> state;
     private final String specJson;
@@ -54,10 +57,17 @@ abstract class PartitionTask implements Function<PartitionSamples, WeightedSum> 
         return ExecutorModels.backend(backendName);
     }
 
-    /** The driver's model on {@code backend}, with the broadcast parameters; the caller releases them. */
+    /**
+     * The driver's model on {@code backend}, holding the broadcast parameters: this thread's replica of the model,
+     * built on its first task and given the new parameters on each (a task runs on one thread, and Spark reuses its
+     * threads, so neither initialising a model nor a second copy of it is paid per step).
+     */
     protected Autoencoder model(TensorBackend backend) {
-        ModelSpec spec = ModelSpec.fromJson(specJson);
-        return ModelCheckpoint.build(SOURCE, spec, state().parameterTensors(Models.parameterShapes(spec)), backend, DType.F32);
+        Autoencoder model = REPLICAS.get().computeIfAbsent(specJson + "@" + backend.name(), k -> Models.build(ModelSpec.fromJson(specJson),
+                new Init(backend, DType.F32, new Rng(0))));
+        FloatTensors parameters = state().parameters();
+        model.parameters().forEach((name, p) -> backend.release(p.set(backend.fromFloats(parameters.get(name), p.shape()))));
+        return model;
     }
 
     /** The samples at {@code share} of {@code samples} as one batch in the current scope of {@code backend}. */
@@ -66,8 +76,4 @@ abstract class PartitionTask implements Function<PartitionSamples, WeightedSum> 
         return new HostBatches(backend, 1, DType.F32).upload(Dataset.unlabeled("share", samples.select(share), shape));
     }
 
-    /** Releases {@code model}'s parameters. */
-    protected static void release(Autoencoder model, TensorBackend backend) {
-        model.parameters().values().forEach(p -> backend.release(p.value()));
-    }
 }

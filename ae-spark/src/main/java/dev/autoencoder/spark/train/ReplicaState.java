@@ -3,7 +3,6 @@ package dev.autoencoder.spark.train;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
-import dev.autoencoder.models.checkpoint.HostTensor;
 import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.optim.Optimizer;
 import java.io.Serializable;
@@ -22,11 +21,11 @@ import java.util.Map;
  * @param step           the first step of the epoch that the workers compute
  * @param lr             the epoch's learning rate
  */
-public record ReplicaState(Map<String, float[]> parameters, Map<String, float[]> slots, long optimizerSteps, int epoch, int step,
+public record ReplicaState(FloatTensors parameters, FloatTensors slots, long optimizerSteps, int epoch, int step,
         double lr) implements Serializable {
     /** The parameters of {@code model} (on {@code backend}) at {@code step} of {@code epoch}, without optimizer state. */
     public static ReplicaState parameters(Autoencoder model, TensorBackend backend, int epoch, int step) {
-        return new ReplicaState(parameterValues(model, backend), Map.of(), 0, epoch, step, 0);
+        return new ReplicaState(FloatTensors.of(parameterValues(model, backend)), FloatTensors.of(Map.of()), 0, epoch, step, 0);
     }
 
     /** The values of {@code model}'s parameters (on {@code backend}) by name. */
@@ -39,7 +38,7 @@ public record ReplicaState(Map<String, float[]> parameters, Map<String, float[]>
     /** The parameters of {@code model} and the state of its {@code optimizer}, for a round of local steps. */
     public static ReplicaState replica(Autoencoder model, Optimizer optimizer, TensorBackend backend, int epoch, int step, double lr) {
         ReplicaState p = parameters(model, backend, epoch, step);
-        return new ReplicaState(p.parameters(), floats(optimizer.state(), backend), optimizer.steps(), epoch, step, lr);
+        return new ReplicaState(p.parameters(), FloatTensors.of(floats(optimizer.state(), backend)), optimizer.steps(), epoch, step, lr);
     }
 
     /** The values of {@code tensors} (on {@code backend}) by name. */
@@ -49,22 +48,15 @@ public record ReplicaState(Map<String, float[]> parameters, Map<String, float[]>
         return out;
     }
 
-    /** The parameters as host tensors of {@code shapes} (the model's, by name). */
-    public Map<String, HostTensor> parameterTensors(Map<String, Shape> shapes) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        shapes.forEach((name, shape) -> out.put(name, HostTensor.ofFloats(shape, parameters.get(name))));
-        return out;
-    }
-
     /** The optimizer slots as tensors on {@code backend}, each of its parameter's shape in {@code shapes}. */
     public Map<String, Tensor> slotTensors(Map<String, Shape> shapes, TensorBackend backend) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        slots.forEach((key, values) -> out.put(key, backend.fromFloats(values, shapes.get(key.substring(0, key.lastIndexOf('.'))))));
+        slots.names().forEach(key -> out.put(key, backend.fromFloats(slots.get(key), shapes.get(key.substring(0, key.lastIndexOf('.'))))));
         return out;
     }
 
     /** The bytes broadcast to each worker (and sent back by it, as floats). */
     public long bytes() {
-        return 4L * (parameters.values().stream().mapToLong(v -> v.length).sum() + slots.values().stream().mapToLong(v -> v.length).sum());
+        return 4L * (parameters.values() + slots.values());
     }
 }

@@ -23,14 +23,14 @@ public final class WeightedSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** One partition's unweighted tensors (null once merged). */
-    private Map<String, float[]> part;
+    private FloatTensors part;
     private double weight;
     /** Merged parts, each tensor as {@code [high parts, low parts]}. */
     private Map<String, double[][]> merged;
     private final Map<String, Double> lossSums;
     private int samples;
 
-    private WeightedSum(Map<String, float[]> part, double weight, Map<String, double[][]> merged, Map<String, Double> lossSums,
+    private WeightedSum(FloatTensors part, double weight, Map<String, double[][]> merged, Map<String, Double> lossSums,
             int samples) {
         this.part = part;
         this.weight = weight;
@@ -53,7 +53,7 @@ public final class WeightedSum implements Serializable {
      * @param samples  the samples the partition trained on
      */
     public static WeightedSum of(Map<String, float[]> tensors, double weight, Map<String, Double> lossSums, int samples) {
-        return new WeightedSum(new LinkedHashMap<>(tensors), weight, null, new LinkedHashMap<>(lossSums), samples);
+        return new WeightedSum(FloatTensors.of(tensors), weight, null, new LinkedHashMap<>(lossSums), samples);
     }
 
     /** Adds {@code other} into this sum and returns it (Spark lets an aggregation reuse its left operand). */
@@ -73,7 +73,7 @@ public final class WeightedSum implements Serializable {
             return merged;
         }
         Map<String, double[][]> wide = new LinkedHashMap<>();
-        part.keySet().forEach(name -> wide.put(name, wide(name)));
+        part.names().forEach(name -> wide.put(name, wide(name)));
         return wide;
     }
 
@@ -126,7 +126,7 @@ public final class WeightedSum implements Serializable {
 
     /** The names of the tensors summed. */
     public Set<String> names() {
-        return part != null ? part.keySet() : merged.keySet();
+        return part != null ? part.names() : merged.keySet();
     }
 
     /** The summed tensor {@code name}, narrowed to float. */
