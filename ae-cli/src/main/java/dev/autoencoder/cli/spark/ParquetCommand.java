@@ -41,11 +41,8 @@ public final class ParquetCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The Parquet folder to write.")
-    private String out;
-
-    @Option(names = "--force", description = "Replace --out if it exists (only once the new table is complete).")
-    private boolean force;
+    @Mixin
+    private TableOutput output;
 
     @Mixin
     private SparkOptions sparkOptions;
@@ -70,9 +67,9 @@ public final class ParquetCommand implements Callable<Integer> {
         DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), null, Task.RECONSTRUCT,
                 FactorOption.DEFAULT, PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
         long began = System.nanoTime();
-        long rows = SparkJobs.writeSamples(sparkOptions, part, repeat, recipe, out, force);
+        long rows = SparkJobs.writeSamples(sparkOptions, part, repeat, recipe, output.out(), output.force());
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %,d rows of %s (%s part, %d values each) to %s in %.1f s%n", rows,
-                loaded.name(), split, part.sampleSize(), out, (System.nanoTime() - began) / 1e9);
+                loaded.name(), split, part.sampleSize(), output.out(), (System.nanoTime() - began) / 1e9);
         return 0;
     }
 }

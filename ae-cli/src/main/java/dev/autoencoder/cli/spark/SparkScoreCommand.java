@@ -36,19 +36,11 @@ public final class SparkScoreCommand implements Callable<Integer> {
     @Mixin
     private CheckpointOption checkpoint;
 
-    @Option(names = "--data", paramLabel = "PATH", required = true, description = "A Parquet table or a CSV file with a header.")
-    private String data;
+    @Mixin
+    private TableOptions table;
 
     @Option(names = "--normal", paramLabel = "PATH", description = "Normal rows to fit the threshold on. Default: --data.")
     private String normal;
-
-    @Option(names = "--column", paramLabel = "NAME", defaultValue = "features",
-            description = "The column of samples (an array of numbers; a CSV file's numeric columns are packed into it). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private String column;
-
-    @Option(names = "--label-column", paramLabel = "COLUMN", description = "A CSV column of labels, left out of the features.")
-    private String labelColumn;
 
     @Mixin
     private ThresholdOptions thresholdOptions;
@@ -65,11 +57,8 @@ public final class SparkScoreCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions sparkOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The Parquet folder of scored rows.")
-    private String out;
-
-    @Option(names = "--force", description = "Replace --out if it exists (only once the new table is complete).")
-    private boolean force;
+    @Mixin
+    private TableOutput output;
 
     @Mixin
     private VerboseOption verbose;
@@ -78,25 +67,26 @@ public final class SparkScoreCommand implements Callable<Integer> {
     public Integer call() {
         sparkOptions.requireSpark();
         SparkSession spark = SparkJobs.session(sparkOptions);
-        SparkJobs.requireWritable(spark, out, force);
-        Dataset<Row> rows = SparkJobs.read(spark, data, column, labelColumn, sparkOptions.partitions());
-        Dataset<Row> normalRows = normal == null ? rows : SparkJobs.read(spark, normal, column, labelColumn, sparkOptions.partitions());
+        SparkJobs.requireWritable(spark, output.out(), output.force());
+        Dataset<Row> rows = SparkJobs.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
+        Dataset<Row> normalRows = normal == null ? rows : SparkJobs.read(spark, normal, table.column(),
+                table.labelColumn(), sparkOptions.partitions());
         ScoringOptions options = ScoringOptions.defaults().withBackend(backend).withBatchSize(batchSize).withPerFeatureErrors(errors);
         PrintWriter stdout = spec.commandLine().getOut();
         long began = System.nanoTime();
         Threshold threshold;
         try (DistributedScorer scorer = DistributedScorer.of(spark, RunFolder.checkpointIn(checkpoint.path()), options)) {
-            threshold = scorer.fitThreshold(normalRows, column, thresholdOptions.rule());
-            SparkJobs.writeParquet(spark, scorer.score(rows, column, threshold), out, force);
+            threshold = scorer.fitThreshold(normalRows, table.column(), thresholdOptions.rule());
+            SparkJobs.writeParquet(spark, scorer.score(rows, table.column(), threshold), output.out(), output.force());
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        Dataset<Row> written = spark.read().parquet(out);
+        Dataset<Row> written = spark.read().parquet(output.out());
         long total = written.count();
         long flagged = written.filter(col("anomaly")).count();
         stdout.printf(Locale.ROOT, "scored %,d rows in %.1f s (%,.0f rows/s, threshold fitted and table written included) on %s%n",
                 total, seconds, total / seconds, spark.sparkContext().master());
         stdout.printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
-        stdout.printf(Locale.ROOT, "  %,d flagged as anomalies (%.2f%%)%n  %s%n", flagged, 100.0 * flagged / Math.max(1, total), out);
+        stdout.printf(Locale.ROOT, "  %,d flagged as anomalies (%.2f%%)%n  %s%n", flagged, 100.0 * flagged / Math.max(1, total), output.out());
         stdout.flush();
         return 0;
     }

@@ -50,16 +50,8 @@ public final class SparkTrainCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
-    @Option(names = "--data", paramLabel = "PATH", required = true, description = "A Parquet table or a CSV file with a header.")
-    private String data;
-
-    @Option(names = "--column", paramLabel = "NAME", defaultValue = "features",
-            description = "The column of samples (an array of numbers; a CSV file's numeric columns are packed into it). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private String column;
-
-    @Option(names = "--label-column", paramLabel = "COLUMN", description = "A CSV column of labels, left out of the features.")
-    private String labelColumn;
+    @Mixin
+    private TableOptions table;
 
     @Mixin
     private TrainingOptions trainingOptions;
@@ -100,21 +92,21 @@ public final class SparkTrainCommand implements Callable<Integer> {
         TensorBackend backend = selected.backend();
         sparkOptions.requireSpark();
         SparkSession spark = SparkJobs.session(sparkOptions);
-        Dataset<Row> rows = SparkJobs.read(spark, data, column, labelColumn, sparkOptions.partitions());
-        Path source = Path.of(data).toAbsolutePath().normalize();
-        DataRecipe recipe = SparkJobs.recipe(rows, column).orElseGet(() -> new DataRecipe(new DataRequest(source.toString(), null, null,
-                labelColumn), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT, PatchOption.defaultFor(3)));
+        Dataset<Row> rows = SparkJobs.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
+        Path source = Path.of(table.data()).toAbsolutePath().normalize();
+        DataRecipe recipe = SparkJobs.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(source.toString(), null, null,
+                table.labelColumn()), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT, PatchOption.defaultFor(3)));
         TrainingRun run = resume ? TrainingRun.resume(folder.dir(), backend) : null;
         ModelSpec modelSpec;
         if (run != null) {
             modelSpec = run.model().spec();
         } else {
-            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : new int[] {SparkJobs.featureLength(rows, column)};
+            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : new int[] {SparkJobs.featureLength(rows, table.column())};
             modelSpec = modelOptions.spec(sampleShape, recipe.data().name());
         }
         Parallelism parallelism = localSteps == 0 ? Parallelism.synchronous() : Parallelism.localSgd(localSteps);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (DataParallelTrainer trainer = DataParallelTrainer.of(spark, rows, column, modelSpec, recipe.data().name(), parallelism,
+        try (DataParallelTrainer trainer = DataParallelTrainer.of(spark, rows, table.column(), modelSpec, recipe.data().name(), parallelism,
                 backend.name())) {
             if (run != null) {
                 run.extendTo(trainingOptions.resumed(run.settings(), given).epochs());
