@@ -2,7 +2,9 @@ package dev.autoencoder.models.family;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.autoencoder.data.series.WindowLayout;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The autoencoder families, by the names the CLI and checkpoints use. */
@@ -37,6 +39,14 @@ public enum Family {
     /** Whether it models windows of a series, samples {@code [steps, channels]}. */
     public boolean sequential() {
         return this == LSTM_AE;
+    }
+
+    /**
+     * How its models take windows of a series, when they do ({@code [steps, channels]} for the recurrent lstm-ae); empty
+     * for families of other samples. Callers ask this, never for a family's name, to shape windows for a model.
+     */
+    public Optional<WindowLayout> windowLayout() {
+        return this == LSTM_AE ? Optional.of(WindowLayout.STEPS_FIRST) : Optional.empty();
     }
 
     /** Whether it is variational. */
