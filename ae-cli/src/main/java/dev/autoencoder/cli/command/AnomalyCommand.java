@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
                 + "trained with 'ae train --normal-class N', N by default), or label 1 when the labels are 0 and 1.",
             "On a series (a model of windows, --window): scores each window (reconstruction MSE) and each time step (its "
                 + "error averaged over the windows covering it), thresholds both on the training part, and writes "
-                + "window-scores.csv, step-scores.csv and series.png (the series, the step scores, the threshold, the flagged "
-                + "spans). With a 0/1 label column, reports the AUROC of windows and of steps."})
+                + "window-scores.csv (id: a window's first step), step-scores.csv (id: the step) and series.png (the series, the "
+                + "step scores, the threshold, the flagged spans). With a 0/1 label column, reports the AUROC of windows and of steps."})
 public final class AnomalyCommand extends DataCommand {
     private static final double DEFAULT_PERCENTILE = 99;
     private static final int SHOWN_SPANS = 5;
@@ -125,12 +125,16 @@ public final class AnomalyCommand extends DataCommand {
         boolean[] stepFlags = detector.stepThreshold().flags(scores.steps());
         List<Span> spans = Span.of(stepFlags);
         Dataset covered = steps.slice(0, scores.steps().length).toDataset();
+        int first = data.firstStep(split());
+        Dataset windows = data.windows().apply(steps);
+        int[] windowStarts = IntStream.range(0, windows.size()).map(w -> first + data.windows().windowStart(w)).toArray();
         ResultCsvWriter csv = new ResultCsvWriter();
-        Path windowCsv = csv.writeScores(output("window-scores.csv"), data.windows().apply(steps), scores.windows());
-        Path stepCsv = csv.writeScores(output("step-scores.csv"), covered, scores.steps());
+        Path windowCsv = csv.write(output("window-scores.csv"), windowStarts, labels(windows), List.of(), List.of("score"), scores.windows());
+        Path stepCsv = csv.write(output("step-scores.csv"), IntStream.range(first, first + covered.size()).toArray(), labels(covered),
+                List.of(), List.of("score"), scores.steps());
         String name = data.name() + " " + split();
         Path png = new SeriesPlot().write(output("series.png"), model().model().spec().family().id() + " on " + name
-                + ": step scores, flagged spans", covered, scores.steps(), detector.stepThreshold().value(),
+                + ": step scores, flagged spans", covered, first, scores.steps(), detector.stepThreshold().value(),
                 scores.stepTruth().map(Span::of).orElse(List.of()), spans);
         int uncovered = steps.size() - covered.size();
         stdout().printf(Locale.ROOT, "%s on %s: %d steps in %d windows of %d (stride %d)%s%n", model().describe(), name, steps.size(),
@@ -140,14 +144,19 @@ public final class AnomalyCommand extends DataCommand {
                 detector.windowThreshold().description(), count(windowFlags), windowFlags.length);
         scores.windowTruth().ifPresent(t -> report("windows: ", scores.windows(), t, windowFlags));
         stdout().printf(Locale.ROOT, "  steps: threshold %.6g (%s), flagged %d of %d in %d spans%s%n", detector.stepThreshold().value(),
-                detector.stepThreshold().description(), count(stepFlags), stepFlags.length, spans.size(), firstSpans(spans));
+                detector.stepThreshold().description(), count(stepFlags), stepFlags.length, spans.size(), firstSpans(spans, first));
         scores.stepTruth().ifPresent(t -> report("steps: ", scores.steps(), t, stepFlags));
         stdout().printf("  %s%n  %s%n  %s%n", windowCsv, stepCsv, png);
     }
 
-    private static String firstSpans(List<Span> spans) {
-        String shown = spans.stream().limit(SHOWN_SPANS).map(s -> s.start() + "-" + (s.end() - 1)).collect(Collectors.joining(", "));
+    private static String firstSpans(List<Span> spans, int first) {
+        String shown = spans.stream().limit(SHOWN_SPANS).map(s -> (first + s.start()) + "-" + (first + s.end() - 1))
+                .collect(Collectors.joining(", "));
         return spans.isEmpty() ? "" : ": " + shown + (spans.size() > SHOWN_SPANS ? ", ..." : "");
+    }
+
+    private static int[] labels(Dataset data) {
+        return data.hasLabels() ? data.labels() : null;
     }
 
     private static int count(boolean[] flags) {

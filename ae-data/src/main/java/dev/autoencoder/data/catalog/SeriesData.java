@@ -20,6 +20,11 @@ public record SeriesData(String name, Dataset train, Dataset test, SlidingWindow
         return new LoadedData(name, windows.apply(train), windows.apply(test), scaling);
     }
 
+    /** The number of the first step of {@code split} in the whole series. */
+    public int firstStep(Split split) {
+        return split == Split.TEST ? train.size() : 0;
+    }
+
     /** The steps of {@code split}: {@link Split#ALL} is the whole series. */
     public Dataset steps(Split split) {
         return split.of(train, test);

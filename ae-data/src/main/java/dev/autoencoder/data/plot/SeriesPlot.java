@@ -32,22 +32,29 @@ public final class SeriesPlot {
      * Draws {@code steps} (samples of shape {@code {channels}} in time order) and {@code scores} (one per step) into
      * {@code png}: 1200 x 756 pixels.
      *
-     * @param labelled the spans labelled anomalous (none when the series has no labels)
-     * @param flagged  the spans whose scores lie above {@code threshold}
+     * @param firstStep the number of the first step in its series, where the time axis starts
+     * @param labelled  the spans labelled anomalous (none when the series has no labels), counted from the first step
+     * @param flagged   the spans whose scores lie above {@code threshold}, counted from the first step
      * @return {@code png}
      * @throws IllegalArgumentException when there are not as many scores as steps, or a value or score is not finite
      * @throws dev.autoencoder.data.DataException when the file cannot be written
      */
-    public Path write(Path png, String title, Samples steps, float[] scores, double threshold, List<Span> labelled, List<Span> flagged) {
+    public Path write(Path png, String title, Samples steps, int firstStep, float[] scores, double threshold, List<Span> labelled,
+            List<Span> flagged) {
         if (steps.sampleShape().length != 1 || scores.length != steps.size() || scores.length == 0) {
             throw new IllegalArgumentException("a series plot needs one score per step of a series, got " + scores.length
                     + " scores for " + steps.size() + " samples of rank " + steps.sampleShape().length);
         }
         double[] t = new double[scores.length];
         for (int i = 0; i < t.length; i++) {
-            t[i] = i;
+            t[i] = firstStep + i;
         }
         XYChart top = ChartPng.xyChart(WIDTH, SERIES_HEIGHT, "", "", "value (scaled) + channel", Styler.LegendPosition.OutsideE);
+        // a line across the axis that is not evenly spaced like the steps: XChart would put a tick on every step otherwise
+        XYSeries axis = top.addSeries(" ", new double[] {t[0], t[t.length - 1]}, new double[] {0, 0});
+        axis.setLineColor(new Color(0, 0, 0, 0));
+        axis.setMarker(SeriesMarkers.NONE);
+        axis.setShowInLegend(false);
         int channels = steps.sampleShape()[0];
         float[] values = steps.features();
         double high = 1;
@@ -59,7 +66,7 @@ public final class SeriesPlot {
             }
             line(top, "channel " + c, t, y, ChartPng.PALETTE.get(c % ChartPng.PALETTE.size()));
         }
-        shade(top, "labelled anomaly", labelled, t.length, high, LABELLED);
+        shade(top, "labelled anomaly", labelled, t, high, LABELLED);
         XYChart bottom = ChartPng.xyChart(WIDTH, SCORE_HEIGHT, "", "time step", "score", Styler.LegendPosition.OutsideE);
         double[] s = new double[t.length];
         double highest = threshold;
@@ -67,16 +74,16 @@ public final class SeriesPlot {
             s[i] = finite(scores[i]);
             highest = Math.max(highest, s[i]);
         }
-        shade(bottom, "flagged", flagged, t.length, highest, FLAGGED);
+        shade(bottom, "flagged", flagged, t, highest, FLAGGED);
         line(bottom, "score", t, s, Color.DARK_GRAY);
-        XYSeries limit = bottom.addSeries(String.format(Locale.ROOT, "threshold %.3g", threshold), new double[] {0, t.length - 1},
+        XYSeries limit = bottom.addSeries(String.format(Locale.ROOT, "threshold %.3g", threshold), new double[] {t[0], t[t.length - 1]},
                 new double[] {threshold, threshold});
         limit.setLineColor(Color.BLACK);
         limit.setLineStyle(ChartPng.DASHED);
         limit.setMarker(SeriesMarkers.NONE);
         for (XYChart chart : List.of(top, bottom)) {
             chart.getStyler().setMarkerSize(0);
-            chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) (t.length - 1));
+            chart.getStyler().setXAxisMin(t[0]).setXAxisMax(t[t.length - 1]);
             chart.getStyler().setLegendBorderColor(Color.WHITE);
         }
         bottom.getStyler().setYAxisMin(0.0);
@@ -100,7 +107,7 @@ public final class SeriesPlot {
     }
 
     /** {@code spans} as translucent bands up to {@code height}; nothing when there is none. */
-    private static void shade(XYChart chart, String name, List<Span> spans, int steps, double height, Color color) {
+    private static void shade(XYChart chart, String name, List<Span> spans, double[] t, double height, Color color) {
         if (spans.isEmpty()) {
             return;
         }
@@ -108,8 +115,8 @@ public final class SeriesPlot {
         double[] y = new double[x.length];
         int k = 0;
         for (Span span : spans) {
-            double from = span.start() - 0.5;
-            double to = Math.min(steps - 1, span.end() - 0.5);
+            double from = t[0] + span.start() - 0.5;
+            double to = Math.min(t[t.length - 1], t[0] + span.end() - 0.5);
             x[k] = from;
             x[k + 1] = from;
             x[k + 2] = to;
@@ -121,7 +128,8 @@ public final class SeriesPlot {
         XYSeries band = chart.addSeries(name, x, y);
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         band.setFillColor(color);
-        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setLineColor(color);
+        band.setLineStyle(THIN);
         band.setMarker(SeriesMarkers.NONE);
     }
 }
