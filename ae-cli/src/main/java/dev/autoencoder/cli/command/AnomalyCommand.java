@@ -12,6 +12,7 @@ import dev.autoencoder.models.anomaly.AnomalyDetector;
 import dev.autoencoder.models.anomaly.Detection;
 import dev.autoencoder.models.anomaly.GroundTruth;
 import dev.autoencoder.models.anomaly.RankingMetrics;
+import dev.autoencoder.models.anomaly.SeriesDetection;
 import dev.autoencoder.models.anomaly.SeriesDetector;
 import dev.autoencoder.models.anomaly.SeriesScores;
 import dev.autoencoder.models.anomaly.Threshold;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
                 + "anomalies.csv (the flagged ones) and scores.png (histogram with the threshold).",
             "With labels, reports the AUROC: anomalies are the samples whose label is not --normal-class (for a model "
                 + "trained with 'ae train --normal-class N', N by default), or label 1 when the labels are 0 and 1.",
-            "On a series (a model of windows, --window): scores each window (reconstruction MSE) and each time step (its "
+            "On a series (--window) with a model of windows (lstm-ae): scores each window (reconstruction MSE) and each time step (its "
                 + "error averaged over the windows covering it), thresholds both on the training part, and writes "
                 + "window-scores.csv (id: a window's first step), step-scores.csv (id: the step) and series.png (the series, the "
                 + "step scores, the threshold, the flagged spans). With a 0/1 label column, reports the AUROC of windows and of steps."})
@@ -82,7 +83,7 @@ public final class AnomalyCommand extends DataCommand {
         if (scoreSamples < 1) {
             throw new IllegalArgumentException("--score-samples must be at least 1, got " + scoreSamples);
         }
-        if (series()) {
+        if (series() && model().model().spec().windowLayout().isPresent()) { // a flat model of windows scores them as samples
             scoreSeries();
             return;
         }
@@ -120,47 +121,33 @@ public final class AnomalyCommand extends DataCommand {
         SeriesData data = seriesData();
         SeriesDetector detector = SeriesDetector.fit(inference(), data.train(), data.windows(), thresholdRule());
         Dataset steps = data.steps(split());
-        SeriesScores scores = detector.score(steps);
-        boolean[] windowFlags = detector.windowThreshold().flags(scores.windows());
-        boolean[] stepFlags = detector.stepThreshold().flags(scores.steps());
-        List<Span> spans = Span.of(stepFlags);
+        SeriesDetection found = detector.detect(steps, data.firstStep(split()));
+        SeriesScores scores = found.scores();
         Dataset covered = steps.slice(0, scores.steps().length).toDataset();
-        int first = data.firstStep(split());
         Dataset windows = data.windows().apply(steps);
-        int[] windowStarts = IntStream.range(0, windows.size()).map(w -> first + data.windows().windowStart(w)).toArray();
         ResultCsvWriter csv = new ResultCsvWriter();
-        Path windowCsv = csv.write(output("window-scores.csv"), windowStarts, labels(windows), List.of(), List.of("score"), scores.windows());
-        Path stepCsv = csv.write(output("step-scores.csv"), IntStream.range(first, first + covered.size()).toArray(), labels(covered),
-                List.of(), List.of("score"), scores.steps());
+        Path windowCsv = csv.write(output("window-scores.csv"), found.windowStarts(), windows.hasLabels() ? windows.labels() : null,
+                List.of(), List.of("score"), scores.windows());
+        Path stepCsv = csv.write(output("step-scores.csv"), found.stepNumbers(), covered.hasLabels() ? covered.labels() : null, List.of(),
+                List.of("score"), scores.steps());
         String name = data.name() + " " + split();
-        Path png = new SeriesPlot().write(output("series.png"), model().model().spec().family().id() + " on " + name
-                + ": step scores, flagged spans", covered, first, scores.steps(), detector.stepThreshold().value(),
-                scores.stepTruth().map(Span::of).orElse(List.of()), spans);
+        Path png = new SeriesPlot().write(output("series.png"), model().model().spec().family().id() + " on " + name + ": step scores, "
+                + "flagged spans", covered, found.firstStep(), scores.steps(), detector.stepThreshold().value(), found.labelledSpans(),
+                found.flaggedSpans());
         int uncovered = steps.size() - covered.size();
         stdout().printf(Locale.ROOT, "%s on %s: %d steps in %d windows of %d (stride %d)%s%n", model().describe(), name, steps.size(),
-                scores.windows().length, data.windows().length(), data.windows().stride(),
-                uncovered > 0 ? "; the last " + uncovered + " fill no window and are not scored" : "");
+                windows.size(), data.windows().length(), data.windows().stride(), uncovered > 0 ? "; the last " + uncovered
+                        + " fill no window and are not scored" : "");
         stdout().printf(Locale.ROOT, "  windows: threshold %.6g (%s), flagged %d of %d%n", detector.windowThreshold().value(),
-                detector.windowThreshold().description(), count(windowFlags), windowFlags.length);
-        scores.windowTruth().ifPresent(t -> report("windows: ", scores.windows(), t, windowFlags));
+                detector.windowThreshold().description(), found.flaggedWindows(), windows.size());
+        scores.windowTruth().ifPresent(t -> report("windows: ", scores.windows(), t, found.windowFlags()));
+        List<Span> spans = found.flaggedSpans();
+        String shown = spans.stream().limit(SHOWN_SPANS).map(s -> s.start() + "-" + (s.end() - 1)).collect(Collectors.joining(", "));
         stdout().printf(Locale.ROOT, "  steps: threshold %.6g (%s), flagged %d of %d in %d spans%s%n", detector.stepThreshold().value(),
-                detector.stepThreshold().description(), count(stepFlags), stepFlags.length, spans.size(), firstSpans(spans, first));
-        scores.stepTruth().ifPresent(t -> report("steps: ", scores.steps(), t, stepFlags));
+                detector.stepThreshold().description(), found.flaggedSteps(), covered.size(), spans.size(),
+                spans.isEmpty() ? "" : ": " + shown + (spans.size() > SHOWN_SPANS ? ", ..." : ""));
+        scores.stepTruth().ifPresent(t -> report("steps: ", scores.steps(), t, found.stepFlags()));
         stdout().printf("  %s%n  %s%n  %s%n", windowCsv, stepCsv, png);
-    }
-
-    private static String firstSpans(List<Span> spans, int first) {
-        String shown = spans.stream().limit(SHOWN_SPANS).map(s -> (first + s.start()) + "-" + (first + s.end() - 1))
-                .collect(Collectors.joining(", "));
-        return spans.isEmpty() ? "" : ": " + shown + (spans.size() > SHOWN_SPANS ? ", ..." : "");
-    }
-
-    private static int[] labels(Dataset data) {
-        return data.hasLabels() ? data.labels() : null;
-    }
-
-    private static int count(boolean[] flags) {
-        return (int) IntStream.range(0, flags.length).filter(i -> flags[i]).count();
     }
 
     private ThresholdRule thresholdRule() {

@@ -80,13 +80,12 @@ abstract class DataCommand extends ModelCommand {
         return request().series();
     }
 
-    /** The data as a time series: its steps and how they are cut into windows (for data that {@link #series()} is). */
+    /** The data as a time series, its steps scaled as the model's (for data that {@link #series()} is). */
     protected final SeriesData seriesData() {
-        Optional<DataRecipe> recipe = model().recipe();
-        return new DataCatalog().loadSeries(request(), recipe.map(DataRecipe::scaling));
+        return new DataCatalog().loadSeries(request(), model().recipe().map(DataRecipe::scaling));
     }
 
-    /** The {@code --split} part of {@code data}. */
+    /** The {@code --split} part. */
     protected final Split split() {
         return split;
     }

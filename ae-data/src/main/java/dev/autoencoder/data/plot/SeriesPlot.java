@@ -33,8 +33,8 @@ public final class SeriesPlot {
      * {@code png}: 1200 x 756 pixels.
      *
      * @param firstStep the number of the first step in its series, where the time axis starts
-     * @param labelled  the spans labelled anomalous (none when the series has no labels), counted from the first step
-     * @param flagged   the spans whose scores lie above {@code threshold}, counted from the first step
+     * @param labelled  the spans labelled anomalous (none when the series has no labels), numbered as the steps
+     * @param flagged   the spans whose scores lie above {@code threshold}, numbered as the steps
      * @return {@code png}
      * @throws IllegalArgumentException when there are not as many scores as steps, or a value or score is not finite
      * @throws dev.autoencoder.data.DataException when the file cannot be written
@@ -115,8 +115,8 @@ public final class SeriesPlot {
         double[] y = new double[x.length];
         int k = 0;
         for (Span span : spans) {
-            double from = t[0] + span.start() - 0.5;
-            double to = Math.min(t[t.length - 1], t[0] + span.end() - 0.5);
+            double from = span.start() - 0.5;
+            double to = Math.min(t[t.length - 1], span.end() - 0.5);
             x[k] = from;
             x[k + 1] = from;
             x[k + 2] = to;

@@ -167,7 +167,7 @@ class PlotsTest {
         }
         Dataset series = Dataset.unlabeled("sensors", values, 2);
         Path png = Previews.file("series.png");
-        new SeriesPlot().write(png, "lstm-ae on sensors", series, 1000, scores, 0.5, List.of(new Span(118, 142)), List.of(new Span(120, 140)));
+        new SeriesPlot().write(png, "lstm-ae on sensors", series, 1000, scores, 0.5, List.of(new Span(1118, 1142)), List.of(new Span(1120, 1140)));
         BufferedImage image = TestImages.read(png);
         assertEquals(1200, image.getWidth());
         assertEquals(756, image.getHeight());

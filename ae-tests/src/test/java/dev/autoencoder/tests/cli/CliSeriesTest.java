@@ -66,6 +66,17 @@ class CliSeriesTest {
         assertTrue(printed.contains("240 steps in 6 windows of 40 (stride 40)"), printed);
     }
 
+    /** A flat model of the same windows scores them as samples, as for images. */
+    @Test
+    void aFlatModelOfWindowsScoresThemAsSamples() throws IOException {
+        Path flat = dir.resolve("flat");
+        on("pure", "train", "--data", csv.toString(), "--window", "16", "--stride", "4", "--label-column", "label", "--epochs", "1",
+                "--out", flat.toString()).ok();
+        String printed = on("pure", "anomaly", "--checkpoint", flat.toString()).ok().out();
+        assertTrue(printed.contains("AUROC") && !printed.contains("steps: threshold"), printed);
+        assertEquals(List.of("id", "label", "score"), List.of(Cli.csv(flat.resolve("scores.csv")).get(0)));
+    }
+
     @Test
     void badSeriesInputIsOneLine() {
         Path out = dir.resolve("bad");
