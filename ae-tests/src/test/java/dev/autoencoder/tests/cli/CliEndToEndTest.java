@@ -145,7 +145,7 @@ class CliEndToEndTest {
                                 "--out", root.resolve("family-" + family.id()).toString());
                         if (family.sequential()) {
                             // the digits are no series: one clear line, no trace
-                            run.badInput("lstm-ae needs windows of a series (a CSV file read with --window), but the samples have shape [64]");
+                            run.badInput("lstm-ae needs windows of a series (a CSV file read with --window), but the samples have shape [1, 8, 8]");
                             continue;
                         }
                         String out = run.ok().out();
