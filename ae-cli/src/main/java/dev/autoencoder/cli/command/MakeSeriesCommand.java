@@ -21,19 +21,19 @@ public final class MakeSeriesCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
     private Path out;
 
-    @Option(names = "--steps", defaultValue = "5000", description = "Time steps (${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Time steps (${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--channels", defaultValue = "4", description = "Sensors (${DEFAULT-VALUE}).")
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "4", description = "Sensors (${DEFAULT-VALUE}).")
     private int channels;
 
-    @Option(names = "--anomalies", defaultValue = "6", description = "Anomalies to inject (${DEFAULT-VALUE}).")
+    @Option(names = "--anomalies", paramLabel = "N", defaultValue = "6", description = "Anomalies to inject (${DEFAULT-VALUE}).")
     private int anomalies;
 
-    @Option(names = "--normal-steps", defaultValue = "4000", description = "The first steps, left normal (${DEFAULT-VALUE}).")
+    @Option(names = "--normal-steps", paramLabel = "N", defaultValue = "4000", description = "The first steps, left normal (${DEFAULT-VALUE}).")
     private int normalSteps;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seeds every draw (${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seeds every draw (${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
