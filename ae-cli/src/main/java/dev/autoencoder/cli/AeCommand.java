@@ -12,6 +12,7 @@ import dev.autoencoder.cli.command.ExportCommand;
 import dev.autoencoder.cli.command.GenerateCommand;
 import dev.autoencoder.cli.command.InpaintCommand;
 import dev.autoencoder.cli.command.InterpolateCommand;
+import dev.autoencoder.cli.command.MakeSeriesCommand;
 import dev.autoencoder.cli.command.PlotCommand;
 import dev.autoencoder.cli.command.ReconstructCommand;
 import dev.autoencoder.cli.command.SuperResolveCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             DecompressCommand.class,
             ExportCommand.class,
             PlotCommand.class,
+            MakeSeriesCommand.class,
             BenchCommand.class,
             BackendsCommand.class,
             CommandLine.HelpCommand.class,

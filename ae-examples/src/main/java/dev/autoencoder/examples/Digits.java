@@ -73,7 +73,7 @@ public final class Digits {
         LoadedData digits = load();
         DataRecipe recipe = recipe(digits, normalClass);
         RunSettings settings = settings(epochs, 3e-3);
-        RunData data = RunData.of(digits, recipe, spec.inputShape(), settings.seed(), spec.family().id());
+        RunData data = RunData.of(digits, recipe, spec, settings.seed(), spec.family().id());
         TrainingRun run = TrainingRun.start(folder, spec, settings, recipe, data, backend, true);
         run.train(data, epochLines());
         return new Trained(digits, run, new Inference(backend, run.model(), 256));

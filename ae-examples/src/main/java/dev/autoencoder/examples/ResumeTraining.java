@@ -34,7 +34,7 @@ public final class ResumeTraining {
         DataRecipe recipe = Digits.recipe(digits, null);
         ModelSpec spec = Digits.spec(Family.AE);
         RunSettings twoEpochs = Digits.settings(2, 3e-3);
-        RunData data = RunData.of(digits, recipe, spec.inputShape(), twoEpochs.seed(), spec.family().id());
+        RunData data = RunData.of(digits, recipe, spec, twoEpochs.seed(), spec.family().id());
 
         // 2 epochs, then the run is continued from its folder alone (as by another process after a stop)
         Path interrupted = out.resolve("interrupted");

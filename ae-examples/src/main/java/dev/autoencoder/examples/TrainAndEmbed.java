@@ -46,7 +46,7 @@ public final class TrainAndEmbed {
         RunSettings settings = new RunSettings(40, 32, OptimizerKind.ADAM, 3e-3, null, null, 42, 0.1, 0, 0, 0, 0);
 
         // a run owns its folder: model.safetensors, best.safetensors, metrics.csv, data.json
-        RunData data = RunData.of(digits, recipe, spec.inputShape(), settings.seed(), "the ae model");
+        RunData data = RunData.of(digits, recipe, spec, settings.seed(), "the ae model");
         TrainingRun run = TrainingRun.start(out.resolve("run"), spec, settings, recipe, data, backend, true);
         run.train(data, Digits.epochLines());
 

@@ -5,8 +5,11 @@ import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.InputShapes;
+import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
+import dev.autoencoder.data.catalog.SeriesData;
 import dev.autoencoder.data.catalog.Split;
+import dev.autoencoder.models.family.ModelSpec;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +35,7 @@ abstract class DataCommand extends ModelCommand {
     protected final LoadedData loaded() {
         if (loaded == null) {
             Optional<DataRecipe> recipe = model().recipe();
-            loaded = new DataCatalog().load(dataOptions.request(recipe), recipe.map(DataRecipe::scaling));
+            loaded = new DataCatalog().load(request(), recipe.map(DataRecipe::scaling));
         }
         return loaded;
     }
@@ -66,9 +69,29 @@ abstract class DataCommand extends ModelCommand {
         return loaded().name() + " " + split;
     }
 
-    /** {@code data} (loaded, or degraded after loading) in the model's input shape. */
+    /** {@code data} (loaded, or degraded after loading) in the model's input shape (windows in its layout). */
     protected final Dataset fitted(Dataset data) {
-        return InputShapes.fit(data, model().model().spec().inputShape(), "the " + model().describe());
+        ModelSpec spec = model().model().spec();
+        return InputShapes.fit(data, spec.inputShape(), spec.windowLayout(), "the " + model().describe());
+    }
+
+    /** Whether the data is a CSV time series cut into windows. */
+    protected final boolean series() {
+        return request().series();
+    }
+
+    /** The data as a time series, its steps scaled as the model's (for data that {@link #series()} is). */
+    protected final SeriesData seriesData() {
+        return new DataCatalog().loadSeries(request(), model().recipe().map(DataRecipe::scaling));
+    }
+
+    /** The {@code --split} part. */
+    protected final Split split() {
+        return split;
+    }
+
+    private DataRequest request() {
+        return dataOptions.request(model().recipe());
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             run = TrainingRun.resume(folder.dir(), backend);
             loaded = new DataCatalog().load(run.recipe().data(), Optional.of(run.recipe().scaling()));
             requireSameAsRun(run, loaded);
-            data = RunData.of(loaded, run.recipe(), run.model().spec().inputShape(), run.settings().seed(),
+            data = RunData.of(loaded, run.recipe(), run.model().spec(), run.settings().seed(),
                     "the " + run.model().spec().family().id() + " model of " + run.folder());
             run.previousBackend().ifPresent(before -> stdout.println("note: the run trained on " + before + " and continues on "
                     + backend.name() + " (bit-exact only on the same backend)"));
@@ -137,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
                     factor.value().orElse(FactorOption.DEFAULT), patchSide);
             RunSettings settings = trainingOptions.settings();
             String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
-            data = RunData.of(loaded, recipe, modelSpec.inputShape(), settings.seed(), name);
+            data = RunData.of(loaded, recipe, modelSpec, settings.seed(), name);
             run = TrainingRun.start(folder.dir(), modelSpec, settings, recipe, data, backend, force);
         }
         printHeader(stdout, run, data, selected);

@@ -2,6 +2,7 @@ package dev.autoencoder.cli.option;
 
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.DataRequest;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -25,19 +26,24 @@ public final class DataOptions {
             description = "The CSV column holding labels: a header name or a 0-based index.")
     private String labelColumn;
 
+    @Option(names = "--columns", paramLabel = "COLUMNS", split = ",",
+            description = "The CSV columns to read (header names or 0-based indices), e.g. sensor0,sensor1; for a series, its "
+                    + "channels. Default: every column but the label column.")
+    private List<String> columns;
+
     /**
      * What the options ask for; without {@code --data}, the recipe's data (a trained model's), else the digits.
      *
-     * @throws IllegalArgumentException when {@code --window}, {@code --stride} or {@code --label-column} come without
+     * @throws IllegalArgumentException when {@code --window}, {@code --stride}, {@code --label-column} or {@code --columns} come without
      *                                  {@code --data}, which they describe
      */
     public DataRequest request(Optional<DataRecipe> recipe) {
         if (source == null) {
-            if (window != null || stride != null || labelColumn != null) {
-                throw new IllegalArgumentException("--window, --stride and --label-column say how to read --data: give --data too");
+            if (window != null || stride != null || labelColumn != null || columns != null) {
+                throw new IllegalArgumentException("--window, --stride, --label-column and --columns say how to read --data: give --data too");
             }
             return recipe.map(DataRecipe::data).orElseGet(() -> new DataRequest(DataRequest.DIGITS, null, null, null));
         }
-        return new DataRequest(source, window, stride, labelColumn).absolute();
+        return new DataRequest(source, window, stride, labelColumn, columns).absolute();
     }
 }

@@ -108,9 +108,10 @@ public final class ModelOptions {
             return preset.get().spec();
         }
         ModelRequest request = request();
+        Family family = request.family();
         try {
-            return request.spec(request.family().convolutional() ? InputShapes.convolutional(dataShape, dataName)
-                    : InputShapes.flat(dataShape));
+            return request.spec(family.windowLayout().map(layout -> InputShapes.window(dataShape, layout, family.id()))
+                    .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)));
         } catch (ModelRequest.Inapplicable e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }

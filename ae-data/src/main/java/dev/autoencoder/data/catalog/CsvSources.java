@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The catalog's CSV sources: a table (one sample per row, test part held out by {@link Holdout}) or a time series
  * (one step per row, split in time order so that the future never trains, then cut into windows). Columns are
- * scaled by their range on the training part only, or by a saved scaling, which must have as many features.
+ * scaled by their range on the training part only, or by a saved scaling, which must have as many features; a
+ * table's values are clamped to [0, 1], a series' are not (see {@link Scaling#unclamped()}).
  */
 final class CsvSources {
     private static final List<String> SUFFIXES = List.of(".csv", ".tsv", ".txt");
@@ -37,8 +38,8 @@ final class CsvSources {
         return LoadedData.scaled(name, parts.train().toDataset(), parts.test().toDataset(), scaling);
     }
 
-    /** A time series: steps split in time order, scaled per column, then windowed. */
-    static LoadedData series(String name, Path file, DataRequest request, Optional<Scaling> saved) {
+    /** A time series: steps split in time order and scaled per column, with the windows to cut them into. */
+    static SeriesData series(String name, Path file, DataRequest request, Optional<Scaling> saved) {
         Dataset steps = new CsvLoader().load(file, options(request));
         SlidingWindows windows = new SlidingWindows(request.window(), request.effectiveStride());
         if (windows.windowCount(steps.size()) == 0) {
@@ -50,18 +51,22 @@ final class CsvSources {
                     + " (the test part) are fewer than one window of " + request.window() + " steps");
         }
         Scaling scaling = scaling(file, steps, parts, saved);
-        Dataset train = windows.apply(scaling.transform().apply(parts.train()));
-        Dataset test = windows.apply(scaling.transform().apply(parts.test()));
-        return new LoadedData(name, train, test, scaling);
+        return new SeriesData(name, scaling.unclamped().apply(parts.train()), scaling.unclamped().apply(parts.test()), windows,
+                scaling);
     }
 
     private static CsvOptions options(DataRequest request) {
         CsvOptions options = CsvOptions.defaults();
-        String label = request.labelColumn();
-        if (label == null) {
-            return options;
+        if (request.columns() != null) {
+            options = options.withFeatureColumns(request.columns().stream().map(CsvSources::column).toArray(ColumnRef[]::new));
         }
-        return options.withLabelColumn(label.matches("-?\\d+") ? ColumnRef.index(Integer.parseInt(label)) : ColumnRef.named(label));
+        String label = request.labelColumn();
+        return label == null ? options : options.withLabelColumn(column(label));
+    }
+
+    /** A column given as a 0-based index or a header name. */
+    private static ColumnRef column(String given) {
+        return given.matches("-?\\d+") ? ColumnRef.index(Integer.parseInt(given)) : ColumnRef.named(given);
     }
 
     /** {@code saved}, checked against the columns of {@code rows}, else the range of each column on the training part. */

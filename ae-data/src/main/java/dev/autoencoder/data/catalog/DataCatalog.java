@@ -27,10 +27,10 @@ public final class DataCatalog {
      * @throws dev.autoencoder.data.DataException when the source is missing or malformed (naming the file)
      */
     public LoadedData load(DataRequest request, Optional<Scaling> saved) {
-        String source = request.source().trim();
-        if (request.named() && request.window() != null) {
-            throw new IllegalArgumentException("a window cuts a time series from a CSV file, but " + source + " is a dataset of images");
+        if (request.series()) {
+            return loadSeries(request, saved).windowed();
         }
+        String source = request.source().trim();
         return switch (source) {
             case DataRequest.DIGITS -> Holdout.of(source, BundledDigits.load(), Scaling.ofRange(0, BundledDigits.MAX_PIXEL));
             case DataRequest.FASHION_MNIST -> IdxSources.named(source, IdxDatasetRepository.fashionMnist(null));
@@ -39,22 +39,44 @@ public final class DataCatalog {
         };
     }
 
-    private static LoadedData loadPath(Path path, DataRequest request, Optional<Scaling> saved) {
+    /**
+     * Loads the CSV time series {@code request} names (it has a window), its steps scaled by {@code saved} when given,
+     * else by their range on the training part.
+     *
+     * @throws IllegalArgumentException when the request has no window, or names a dataset of images
+     * @throws dev.autoencoder.data.DataException when the file is missing, no CSV file, malformed, or too short
+     */
+    public SeriesData loadSeries(DataRequest request, Optional<Scaling> saved) {
+        String source = request.source().trim();
+        if (!request.series() || request.named()) {
+            throw new IllegalArgumentException("a window cuts a time series from a CSV file, "
+                    + (request.named() ? "but " + source + " is a dataset of images" : "and none was given"));
+        }
+        Path path = existing(Path.of(source));
+        if (!CsvSources.isCsv(path) || Files.isDirectory(path)) {
+            throw new DataFormatException(path, "a window cuts a time series from a CSV file, but this is not a .csv file");
+        }
+        return CsvSources.series(request.name(), path, request, saved);
+    }
+
+    private static Path existing(Path path) {
         if (!Files.exists(path)) {
             throw new DataNotFoundException(path, "no such file or folder (a data source is digits, fashion-mnist, mnist or a path)");
         }
+        return path;
+    }
+
+    private static LoadedData loadPath(Path path, DataRequest request, Optional<Scaling> saved) {
+        existing(path);
         String name = request.name();
         boolean csv = CsvSources.isCsv(path);
-        if (request.window() != null && !csv) {
-            throw new DataFormatException(path, "a window cuts a time series from a CSV file, but this is not a .csv file");
-        }
         if (Files.isDirectory(path)) {
             Optional<LoadedData> idx = IdxSources.folder(name, path);
             return idx.orElseGet(() -> Holdout.of(name, new ImageFolderLoader().load(path,
                     ImageFolderOptions.originalSize(ColorMode.GRAYSCALE)), Scaling.ofBytes()));
         }
         if (csv) {
-            return request.window() != null ? CsvSources.series(name, path, request, saved) : CsvSources.table(name, path, request, saved);
+            return CsvSources.table(name, path, request, saved);
         }
         return Holdout.of(name, IdxSources.images(path, name), Scaling.ofBytes());
     }

@@ -2,6 +2,7 @@ package dev.autoencoder.data.catalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,8 +14,10 @@ import java.util.Set;
  * @param window      steps per window when a CSV file is a time series, else null
  * @param stride      steps between windows (defaults to the window), else null
  * @param labelColumn the CSV column holding labels (a header name or a 0-based index), else null
+ * @param columns     the CSV columns to read as features, in this order (header names or 0-based indices; for a series,
+ *                    its channels), else null for every column but the label column
  */
-public record DataRequest(String source, Integer window, Integer stride, String labelColumn) {
+public record DataRequest(String source, Integer window, Integer stride, String labelColumn, List<String> columns) {
     /** The bundled digits, the default data. */
     public static final String DIGITS = "digits";
     /** Fashion-MNIST, found on disk. */
@@ -31,6 +34,15 @@ public record DataRequest(String source, Integer window, Integer stride, String 
         if (stride != null && window == null) {
             throw new IllegalArgumentException("a stride needs a window (together they cut a time series into windows)");
         }
+        if (columns != null && columns.isEmpty()) {
+            throw new IllegalArgumentException("a list of CSV columns needs at least one column");
+        }
+        columns = columns == null ? null : List.copyOf(columns);
+    }
+
+    /** Every column of a CSV file but the label column. */
+    public DataRequest(String source, Integer window, Integer stride, String labelColumn) {
+        this(source, window, stride, labelColumn, null);
     }
 
     private static void requirePositive(String setting, Integer steps) {
@@ -43,7 +55,7 @@ public record DataRequest(String source, Integer window, Integer stride, String 
     public DataRequest absolute() {
         Path path = Path.of(source);
         return !named() && Files.exists(path) && !path.isAbsolute()
-                ? new DataRequest(path.toAbsolutePath().normalize().toString(), window, stride, labelColumn) : this;
+                ? new DataRequest(path.toAbsolutePath().normalize().toString(), window, stride, labelColumn, columns) : this;
     }
 
     /** Whether the source is a dataset's name rather than a path. */
@@ -59,6 +71,11 @@ public record DataRequest(String source, Integer window, Integer stride, String 
         Path file = Path.of(source).toAbsolutePath().normalize().getFileName();
         String name = file == null ? source : file.toString();
         return name.replaceFirst("\\.gz$", "").replaceFirst("\\.(csv|tsv|txt)$", "").replaceFirst("-idx\\d-ubyte$", "");
+    }
+
+    /** Whether this asks for windows of a CSV time series. */
+    public boolean series() {
+        return window != null;
     }
 
     /** The stride in force: the given one, else the window (windows that do not overlap). */

@@ -2,6 +2,7 @@ package dev.autoencoder.data.catalog;
 
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.ImageShape;
+import dev.autoencoder.data.series.WindowLayout;
 import dev.autoencoder.data.transform.Padding;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Fits samples to a model's input: the same values seen flat ({@code [784]}) or as images ({@code [1, 28, 28]}),
- * or images padded with zeros by a few pixels to the model's size ({@code 28x28} to {@code 32x32}, as the
- * convolutional workloads do). Anything else is refused with a message naming both shapes.
+ * images padded with zeros by a few pixels to the model's size ({@code 28x28} to {@code 32x32}, as the
+ * convolutional workloads do), or windows of a series in the layout a model of windows takes. Anything else is
+ * refused with a message naming both shapes.
  */
 public final class InputShapes {
     /** Convolutional defaults halve the side at least twice, so sides are made multiples of this. */
@@ -40,6 +42,42 @@ public final class InputShapes {
         int side = Math.max(sampleShape[1], sampleShape[2]);
         side = (side + CONV_MULTIPLE - 1) / CONV_MULTIPLE * CONV_MULTIPLE;
         return List.of(sampleShape[0], side, side);
+    }
+
+    /**
+     * One sample's shape for a new model of windows laid out as {@code layout}, from windows of shape
+     * {@code [channels, steps]} (as {@link dev.autoencoder.data.series.SlidingWindows} makes them).
+     *
+     * @param family names the model in the error message
+     * @throws IllegalArgumentException when the samples are not windows of a series
+     */
+    public static List<Integer> window(int[] sampleShape, WindowLayout layout, String family) {
+        if (sampleShape.length != 2) {
+            throw new IllegalArgumentException(family + " needs windows of a series (a CSV file read with --window), but the samples "
+                    + "have shape " + Arrays.toString(sampleShape));
+        }
+        return Arrays.stream(layout.shape(sampleShape[1], sampleShape[0])).boxed().toList();
+    }
+
+    /**
+     * {@code data} for a model with input {@code modelShape} that takes windows laid out as {@code layout}, when it
+     * takes windows: windows of a series ({@code [channels, steps]}, of any length: the model decides which lengths it
+     * takes) in the model's layout, with the model's channels; other samples as {@link #fit(Dataset, List, String)}.
+     *
+     * @throws IllegalArgumentException when windows have other channels than the model
+     */
+    public static Dataset fit(Dataset data, List<Integer> modelShape, Optional<WindowLayout> layout, String model) {
+        if (layout.isEmpty() || data.sampleShape().length != 2) {
+            return fit(data, modelShape, model);
+        }
+        Dataset arranged = layout.get().arrange(data);
+        int[] target = modelShape.stream().mapToInt(Integer::intValue).toArray();
+        int channels = layout.get().channels(arranged.sampleShape());
+        if (target.length != 2 || layout.get().channels(target) != channels) {
+            throw new IllegalArgumentException(model + " takes windows of shape " + modelShape + " but the windows of '" + data.name()
+                    + "' have " + channels + (channels == 1 ? " channel" : " channels"));
+        }
+        return arranged;
     }
 
     /**

@@ -43,7 +43,15 @@ public record Scaling(float[] offsets, float[] scales) {
 
     /** The transform, clamped to [0, 1]. */
     public FeatureAffine transform() {
-        return FeatureAffine.of(offsets, scales).clampedTo(0f, 1f);
+        return unclamped().clampedTo(0f, 1f);
+    }
+
+    /**
+     * The transform without the clamp, for a time series: its training part lands in [0, 1], and a value outside the
+     * training range (a level shift, a spike) keeps its size, which is what anomaly detection looks for.
+     */
+    public FeatureAffine unclamped() {
+        return FeatureAffine.of(offsets, scales);
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.autoencoder.data.plot;
 import dev.autoencoder.data.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +62,37 @@ final class ChartPng {
     /** {@code chart} as a bitmap. */
     static BufferedImage render(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * {@code panels} side by side ({@code across}) or one under the other, under a band of {@code titleHeight} pixels
+     * with {@code title} centred in it.
+     */
+    static BufferedImage titled(String title, int titleHeight, List<BufferedImage> panels, boolean across) {
+        int width = across ? panels.stream().mapToInt(BufferedImage::getWidth).sum()
+                : panels.stream().mapToInt(BufferedImage::getWidth).max().orElse(0);
+        int height = titleHeight + (across ? panels.stream().mapToInt(BufferedImage::getHeight).max().orElse(0)
+                : panels.stream().mapToInt(BufferedImage::getHeight).sum());
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.drawString(title, (width - g.getFontMetrics().stringWidth(title)) / 2, 24);
+            int x = 0;
+            int y = titleHeight;
+            for (BufferedImage panel : panels) {
+                g.drawImage(panel, x, y, null);
+                x += across ? panel.getWidth() : 0;
+                y += across ? 0 : panel.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 
     /** Writes {@code chart} to {@code png}; returns {@code png}. */

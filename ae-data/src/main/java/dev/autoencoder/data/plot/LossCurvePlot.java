@@ -2,9 +2,6 @@ package dev.autoencoder.data.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,22 +47,7 @@ public final class LossCurvePlot {
         for (String term : terms) {
             panels.add(ChartPng.render(panel(single ? "loss" : term, term, curves, width, height)));
         }
-        BufferedImage image = new BufferedImage(width * terms.size(), height + TITLE_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-            g.drawString(title, (image.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 24);
-            for (int k = 0; k < panels.size(); k++) {
-                g.drawImage(panels.get(k), k * width, TITLE_HEIGHT, null);
-            }
-        } finally {
-            g.dispose();
-        }
-        return ChartPng.write(png, image);
+        return ChartPng.write(png, ChartPng.titled(title, TITLE_HEIGHT, panels, true));
     }
 
     private static XYChart panel(String name, String term, EpochCurves curves, int width, int height) {

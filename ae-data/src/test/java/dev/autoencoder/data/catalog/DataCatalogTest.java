@@ -89,7 +89,31 @@ class DataCatalogTest {
         assertArrayEquals(new int[] {2, 10}, data.train().sampleShape());
         assertEquals(15, data.train().size(), "80 steps in windows of 10 every 5");
         assertEquals(3, data.test().size(), "the last 20 steps");
-        assertEquals(1f, data.test().data()[2 * 10 - 1], "y of the test part lies above its training range: clamped to 1");
+        assertEquals(89f / 79, data.test().data()[2 * 10 - 1], 1e-6, "y of the test part lies above its training range: a series "
+                + "keeps it, unclamped");
+    }
+
+    @Test
+    void aSeriesKeepsItsStepsAndReadsTheChosenColumns() throws IOException {
+        StringBuilder csv = new StringBuilder("x,y,label\n");
+        for (int t = 0; t < 100; t++) {
+            csv.append(Math.sin(t / 5.0)).append(',').append(t).append(',').append(t >= 90 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("labelled.csv"), csv);
+        SeriesData series = catalog.loadSeries(new DataRequest(file.toString(), 10, 1, "label", List.of("y")), Optional.empty());
+        assertArrayEquals(new int[] {1}, series.train().sampleShape(), "one chosen column, one channel");
+        assertEquals(80, series.train().size());
+        assertEquals(20, series.test().size());
+        assertEquals(80, series.firstStep(Split.TEST));
+        assertEquals(0, series.firstStep(Split.ALL));
+        assertEquals(100, series.steps(Split.ALL).size());
+        assertEquals(1, series.test().label(10), "labels stay per step");
+        assertEquals(71, series.windowed().train().size(), "windows of 10 every step");
+        var missing = assertThrows(DataFormatException.class, () -> catalog.loadSeries(new DataRequest(file.toString(), 10, 1, "label",
+                List.of("z")), Optional.empty()));
+        assertTrue(missing.getMessage().contains("no column named 'z'"), missing.getMessage());
+        var noWindow = assertThrows(IllegalArgumentException.class, () -> catalog.loadSeries(request(file.toString()), Optional.empty()));
+        assertTrue(noWindow.getMessage().contains("none was given"), noWindow.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Previews;
 import dev.autoencoder.data.TestImages;
 import dev.autoencoder.data.bundled.BundledDigits;
+import dev.autoencoder.data.series.Span;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,6 +155,41 @@ class PlotsTest {
     }
 
     /** The colours of every other pixel. */
+    @Test
+    void aSeriesPlotShowsTheChannelsTheScoreAndTheShadedSpans() throws IOException {
+        int steps = 300;
+        float[] values = new float[steps * 2];
+        float[] scores = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            values[2 * t] = (float) (0.5 + 0.4 * Math.sin(t / 8.0));
+            values[2 * t + 1] = (float) (0.5 + 0.4 * Math.cos(t / 13.0));
+            scores[t] = t >= 120 && t < 140 ? 0.9f : 0.1f;
+        }
+        Dataset series = Dataset.unlabeled("sensors", values, 2);
+        Path png = Previews.file("series.png");
+        new SeriesPlot().write(png, "lstm-ae on sensors", series, 1000, scores, 0.5, List.of(new Span(1118, 1142)), List.of(new Span(1120, 1140)));
+        BufferedImage image = TestImages.read(png);
+        assertEquals(1200, image.getWidth());
+        assertEquals(756, image.getHeight());
+        assertTrue(drawsIn(image, TRAIN_BLUE) && drawsIn(image, VALIDATION_ORANGE), "both channels are drawn");
+        Path unlabelled = new SeriesPlot().write(dir.resolve("unlabelled.png"), "x", series, 0, scores, 0.5, List.of(), List.of());
+        assertFalse(samePixels(png, unlabelled), "spans change the picture");
+        assertThrows(IllegalArgumentException.class, () -> new SeriesPlot().write(dir.resolve("short.png"), "x", series, 0,
+                new float[steps - 1], 0.5, List.of(), List.of()));
+    }
+
+    /** Whether any pixel (1-pixel lines included) has colour {@code rgb}. */
+    private static boolean drawsIn(BufferedImage image, int rgb) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Set<Integer> colours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {

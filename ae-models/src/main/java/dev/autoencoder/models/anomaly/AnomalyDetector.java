@@ -52,12 +52,7 @@ public final class AnomalyDetector {
      * @throws IllegalArgumentException when a score is not finite
      */
     public boolean[] predict(float[] scores) {
-        Scores.requireFinite(scores);
-        boolean[] flagged = new boolean[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            flagged[i] = threshold.flags(scores[i]);
-        }
-        return flagged;
+        return threshold.flags(scores);
     }
 
     /** The threshold fitted on the normal samples. */

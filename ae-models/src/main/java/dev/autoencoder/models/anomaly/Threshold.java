@@ -20,4 +20,18 @@ public record Threshold(double value, String description) implements Serializabl
     public boolean flags(double score) {
         return score > value;
     }
+
+    /**
+     * Whether each of {@code scores} is above the threshold.
+     *
+     * @throws IllegalArgumentException when a score is not finite
+     */
+    public boolean[] flags(float[] scores) {
+        Scores.requireFinite(scores);
+        boolean[] flagged = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            flagged[i] = flags(scores[i]);
+        }
+        return flagged;
+    }
 }

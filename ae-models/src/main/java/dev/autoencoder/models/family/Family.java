@@ -2,7 +2,9 @@ package dev.autoencoder.models.family;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.autoencoder.data.series.WindowLayout;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The autoencoder families, by the names the CLI and checkpoints use. */
@@ -43,7 +45,20 @@ public enum Family {
      * (PyTorch's {@code Conv1d} layout) for conv1d-ae.
      */
     public boolean sequential() {
-        return this == LSTM_AE || this == CONV1D_AE;
+        return windowLayout().isPresent();
+    }
+
+    /**
+     * How its models take windows of a series, when they do ({@code [steps, channels]} for the recurrent lstm-ae,
+     * {@code [channels, steps]} for conv1d-ae); empty for families of other samples. Callers ask this, never for a
+     * family's name, to shape windows for a model.
+     */
+    public Optional<WindowLayout> windowLayout() {
+        return switch (this) {
+            case LSTM_AE -> Optional.of(WindowLayout.STEPS_FIRST);
+            case CONV1D_AE -> Optional.of(WindowLayout.CHANNELS_FIRST);
+            default -> Optional.empty();
+        };
     }
 
     /** Whether it is variational. */

@@ -34,6 +34,12 @@ public record LstmAeSpec(List<Integer> inputShape, Cell cell, int hidden, int la
         return inputShape.get(1);
     }
 
+    /** Windows of any length (at least one step) with the model's channels. */
+    @Override
+    public boolean takes(int[] sampleShape) {
+        return sampleShape.length == 2 && sampleShape[0] >= 1 && sampleShape[1] == channels();
+    }
+
     /** Whether a Linear projects the encoder's last hidden state to the code (when the sizes differ). */
     public boolean projected() {
         return latent != hidden;

@@ -1,6 +1,8 @@
 package dev.autoencoder.models.family;
 
+import dev.autoencoder.data.series.WindowLayout;
 import dev.autoencoder.data.transform.Noise;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,19 @@ public sealed interface ModelSpec permits AeSpec, StackedAeSpec, DenoisingAeSpec
      * for lstm-ae, {@code [channels, steps]} for conv1d-ae.
      */
     List<Integer> inputShape();
+
+    /** How this model takes windows of a series, when it does; empty for models of other samples. */
+    default Optional<WindowLayout> windowLayout() {
+        return family().windowLayout();
+    }
+
+    /**
+     * Whether samples of {@code sampleShape} are inputs of this model: its input shape, or what else the model says it
+     * takes (a recurrent model takes windows of any length).
+     */
+    default boolean takes(int[] sampleShape) {
+        return Arrays.equals(sampleShape, inputShape().stream().mapToInt(Integer::intValue).toArray());
+    }
 
     /** Code size. */
     int latent();

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A trained model applied to host samples in batches: codes, reconstructions, decodings, draws from the prior,
- * anomaly scores and losses, each as a plain row-major {@code float[]}. Samples must have the model's input shape.
+ * anomaly scores and losses, each as a plain row-major {@code float[]}. Samples must have the model's input shape, or
+ * another the model takes (windows of another length for a recurrent model).
  *
  * <p>One instance serves concurrent callers: the model's parameters are only read, every batch runs in its own
  * scope on the calling thread, and every call that draws noise takes its own seed, so eight threads get exactly
@@ -135,8 +136,7 @@ public final class Inference {
     }
 
     private Samples checked(Samples x) {
-        int[] expected = model.spec().inputShape().stream().mapToInt(Integer::intValue).toArray();
-        if (!Arrays.equals(x.sampleShape(), expected)) {
+        if (!model.spec().takes(x.sampleShape())) {
             throw new IllegalArgumentException("the model takes samples of shape " + model.spec().inputShape() + " but '" + x.name()
                     + "' has samples of shape " + Arrays.toString(x.sampleShape()));
         }

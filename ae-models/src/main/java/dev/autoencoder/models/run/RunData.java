@@ -7,9 +7,9 @@ import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.data.io.Sha256;
+import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.train.TrainingData;
 import java.security.MessageDigest;
-import java.util.List;
 
 /**
  * The samples a run trains on, made from loaded data as its recipe says: the training part (only the normal class of a
@@ -29,16 +29,17 @@ public final class RunData {
         this.sha256 = digest(inputs, targets);
     }
     /**
-     * The training samples of {@code loaded} made by {@code recipe} for a model taking {@code inputShape}; any
+     * The training samples of {@code loaded} made by {@code recipe} for a model of {@code spec}; any
      * degradation is drawn from {@code seed}.
      *
      * @param model names the model in an error message (e.g. {@code preset conv-ae})
      * @throws IllegalArgumentException when the samples do not fit the model
      */
-    public static RunData of(LoadedData loaded, DataRecipe recipe, List<Integer> inputShape, long seed, String model) {
+    public static RunData of(LoadedData loaded, DataRecipe recipe, ModelSpec spec, long seed, String model) {
         Dataset part = recipe.normalClass() == null ? loaded.train() : Classes.only(loaded.train(), recipe.normalClass());
-        Dataset targets = InputShapes.fit(part, inputShape, model);
-        Dataset inputs = recipe.degradation().map(d -> InputShapes.fit(d.apply(part, new Rng(seed)), inputShape, model)).orElse(targets);
+        Dataset targets = InputShapes.fit(part, spec.inputShape(), spec.windowLayout(), model);
+        Dataset inputs = recipe.degradation().map(d -> InputShapes.fit(d.apply(part, new Rng(seed)), spec.inputShape(), spec.windowLayout(),
+                model)).orElse(targets);
         return new RunData(loaded.name(), inputs, targets);
     }
 

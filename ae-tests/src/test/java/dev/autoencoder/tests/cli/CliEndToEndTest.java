@@ -144,9 +144,9 @@ class CliEndToEndTest {
                         Cli.Result run = on(b, "train", "--model", family.id(), "--epochs", "1", "--pretrain-epochs", "1",
                                 "--out", root.resolve("family-" + family.id()).toString());
                         if (family.sequential()) {
-                            // the digits are no series, and the CLI cuts series into flat windows: one clear line, no trace
-                            run.badInput(family.id() + " needs windows of a series, samples of shape "
-                                    + (family == Family.LSTM_AE ? "[steps, channels]" : "[channels, steps]") + ", got [64]");
+                            // the digits are no series: one clear line, no trace
+                            run.badInput(family.id() + " needs windows of a series (a CSV file read with --window), but the samples "
+                                    + "have shape [1, 8, 8]");
                             continue;
                         }
                         String out = run.ok().out();

@@ -97,7 +97,7 @@ class CheckpointTest {
                 Task.RECONSTRUCT, 2, 3);
         ModelSpec spec = ModelSpec.defaults(Family.DENOISING_AE, List.of(64));
         RunSettings settings = new RunSettings(3, 64, OptimizerKind.ADAM, 3e-3, null, null, 8, 0.1, 0, 0, 0, 0);
-        RunData data = RunData.of(digits, recipe, spec.inputShape(), settings.seed(), "the model");
+        RunData data = RunData.of(digits, recipe, spec, settings.seed(), "the model");
         return BACKENDS.values().stream().map(b -> dynamicTest(b.name(), () -> {
             TrainingRun straight = TrainingRun.start(dir.resolve(b.name() + "-straight"), spec, settings, recipe, data, b, false);
             straight.train(data, ProgressView.NONE);
