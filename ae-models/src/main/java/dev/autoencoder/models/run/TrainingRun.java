@@ -184,7 +184,7 @@ public final class TrainingRun {
                 throw withCommittedEpoch(e);
             }
         }
-        return train(epochs, view);
+        return fit(epochs, view);
     }
 
     /**
@@ -200,6 +200,11 @@ public final class TrainingRun {
         if (progress.nextEpoch() == 0 && settings.pretrainEpochs() > 0 && !model.pretrainingStages().isEmpty()) {
             throw new IllegalArgumentException("greedy pretraining runs on one machine only: train this run with 0 pretraining epochs");
         }
+        return fit(epochs, view);
+    }
+
+    /** The epochs of {@code epochs}, each committed. */
+    private TrainingResult fit(EpochLoop epochs, ProgressView view) {
         List<TrainingListener> listeners = List.of(view.show("", settings.epochs(), epochs.samplesPerEpoch(settings),
                 settings.batchSize()), new Committer());
         try {
