@@ -1,20 +1,22 @@
 package dev.autoencoder.cli.spark;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-
 import dev.autoencoder.data.catalog.DataRecipe;
+import dev.autoencoder.spark.input.TableColumns;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,7 +24,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,8 +56,9 @@ final class SparkJobs {
     }
 
     /**
-     * The table at {@code path}: Parquet (a folder or {@code .parquet} file), or CSV with a header (its numeric
-     * columns but {@code labelColumn} packed into the array column {@code column}), repartitioned when asked.
+     * The table at {@code path}, Parquet (a folder or {@code .parquet} file) or CSV with a header, with the array column
+     * {@code column}: its own, or else its numeric columns but {@code labelColumn} packed into it; repartitioned when
+     * asked.
      *
      * @throws IllegalArgumentException when a local path does not exist
      */
@@ -64,22 +66,10 @@ final class SparkJobs {
         if (!path.contains("://") && !Files.exists(Path.of(path))) {
             throw new IllegalArgumentException("--data " + path + ": no such file or folder");
         }
-        Dataset<Row> rows = path.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? packed(spark.read().option("header", "true")
-                .option("inferSchema", "true").csv(path), column, labelColumn) : spark.read().parquet(path);
+        Dataset<Row> table = path.toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? spark.read().option("header", "true").option("inferSchema", "true").csv(path) : spark.read().parquet(path);
+        Dataset<Row> rows = TableColumns.packed(table, column, labelColumn == null ? Set.of() : Set.of(labelColumn));
         return partitions > 0 ? rows.repartition(partitions) : rows;
-    }
-
-    private static Dataset<Row> packed(Dataset<Row> csv, String column, String labelColumn) {
-        if (Arrays.asList(csv.columns()).contains(column)) {
-            return csv;
-        }
-        Column[] numeric = Arrays.stream(csv.schema().fields())
-                .filter(f -> f.dataType() instanceof NumericType && !f.name().equals(labelColumn))
-                .map(f -> col(f.name()).cast(DataTypes.FloatType)).toArray(Column[]::new);
-        if (numeric.length == 0) {
-            throw new IllegalArgumentException("the CSV file has no numeric column to read as features");
-        }
-        return csv.withColumn(column, array(numeric));
     }
 
     /**
@@ -136,8 +126,11 @@ final class SparkJobs {
         return new MetadataBuilder().putString(RECIPE, recipe.toJson()).build();
     }
 
-    /** The number of values in the first row of {@code column}. */
-    static int featureLength(Dataset<Row> rows, String column) {
+    /**
+     * The shape of the samples in {@code column}, read from its first row: {@code [values]} for an array, {@code [1 or
+     * 3, height, width]} for image bytes (grayscale when the image has one colour component).
+     */
+    static int[] sampleShape(Dataset<Row> rows, String column) {
         if (!Arrays.asList(rows.columns()).contains(column)) {
             throw new IllegalArgumentException("the data has no column '" + column + "' (its columns: " + String.join(", ", rows.columns())
                     + "); name the feature column with --column");
@@ -146,7 +139,18 @@ final class SparkJobs {
         if (first.isNullAt(0)) {
             throw new IllegalArgumentException("column '" + column + "' is null in the first row");
         }
-        return first.getList(0).size();
+        if (!(first.get(0) instanceof byte[] encoded)) {
+            return new int[] {first.getList(0).size()};
+        }
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
+            if (image == null) {
+                throw new IllegalArgumentException("column '" + column + "' holds bytes that are no image in its first row");
+            }
+            return new int[] {image.getColorModel().getNumColorComponents() == 1 ? 1 : 3, image.getHeight(), image.getWidth()};
+        } catch (IOException e) {
+            throw new IllegalArgumentException("column '" + column + "' holds no readable image in its first row: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -101,7 +101,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
         if (run != null) {
             modelSpec = run.model().spec();
         } else {
-            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : new int[] {SparkJobs.featureLength(rows, table.column())};
+            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : SparkJobs.sampleShape(rows, table.column());
             modelSpec = modelOptions.spec(sampleShape, recipe.data().name());
         }
         Parallelism parallelism = localSteps == 0 ? Parallelism.synchronous() : Parallelism.localSgd(localSteps);

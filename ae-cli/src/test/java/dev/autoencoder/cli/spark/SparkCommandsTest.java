@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autoencoder.cli.AeCli;
+import dev.autoencoder.data.bundled.BundledDigits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,6 +78,29 @@ class SparkCommandsTest {
         // the run's recipe is the digits', so the local command scores the same training rows
         String local = ae("anomaly", "--checkpoint", run, "--threshold-percentile", "95", "--backend", "pure").ok().out();
         assertEquals(threshold(local), threshold(scored), 1e-6 * threshold(local), "the cluster's threshold is the local one");
+    }
+
+    @Test
+    void aCsvTableTrainsOnItsNumericColumnsButTheLabel() throws IOException {
+        float[] x = BundledDigits.load().features();
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 64; j++) {
+            csv.append('p').append(j).append(',');
+        }
+        csv.append("label\n");
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 64; j++) {
+                csv.append(x[i * 64 + j] / BundledDigits.MAX_PIXEL).append(',');
+            }
+            csv.append(i % 10).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("digits.csv"), csv);
+        String trained = ae("spark", "train", "--data", file.toString(), "--label-column", "label", "--model", "ae", "--epochs", "1",
+                "--out", dir.resolve("csv-run").toString(), "--backend", "pure", "--master", "local[2]").ok().out();
+        assertTrue(trained.contains("300 samples"), trained);
+        assertTrue(Files.readString(dir.resolve("csv-run/data.json")).contains("digits.csv"), "the recipe names the file");
+        String info = ae("anomaly", "--checkpoint", dir.resolve("csv-run").toString(), "--backend", "pure").ok().out();
+        assertTrue(info.contains("ae model"), info);
     }
 
     @Test

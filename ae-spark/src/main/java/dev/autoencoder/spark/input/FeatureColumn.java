@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
+import dev.autoencoder.data.image.ColorMode;
+import dev.autoencoder.data.image.ImageBytes;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
@@ -30,21 +33,22 @@ public final class FeatureColumn implements Serializable {
     private static final int SHOWN_CHARS = 200;
 
     private final String name;
+    private final int[] shape;
     private final int length;
     private final String modelShape;
 
     /**
      * @param name       the column
-     * @param length     values per row the model takes
-     * @param modelShape the model's input shape, for messages (e.g. {@code [1, 8, 8]})
+     * @param inputShape the model's input shape
      */
-    public FeatureColumn(String name, int length, String modelShape) {
+    public FeatureColumn(String name, List<Integer> inputShape) {
+        this.name = name;
+        this.shape = inputShape.stream().mapToInt(Integer::intValue).toArray();
+        this.length = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        this.modelShape = inputShape.toString();
         if (length < 1) {
             throw new IllegalArgumentException("a feature column needs at least 1 value per row, got " + length);
         }
-        this.name = name;
-        this.length = length;
-        this.modelShape = modelShape;
     }
 
     /** The column's name. */
@@ -74,10 +78,14 @@ public final class FeatureColumn implements Serializable {
      */
     public void requireValid(Dataset<Row> data) {
         DataType type = data.schema().fields()[index(data.schema())].dataType();
+        if (type instanceof BinaryType) {
+            requireImages(data);
+            return;
+        }
         if (!(type instanceof ArrayType array) || !(array.elementType() instanceof NumericType)) {
             List<Row> first = data.limit(1).collectAsList();
             throw new BadInputException("feature column '" + name + "' has type " + type.simpleString()
-                    + ", not an array of numbers" + (first.isEmpty() ? "" : "; example row: " + shown(first.get(0))));
+                    + ", not an array of numbers or image bytes" + (first.isEmpty() ? "" : "; example row: " + shown(first.get(0))));
         }
         boolean floating = array.elementType() instanceof FloatType || array.elementType() instanceof DoubleType;
         Column c = col(name);
@@ -102,6 +110,14 @@ public final class FeatureColumn implements Serializable {
         if (row.isNullAt(index)) {
             throw bad(row, "is null");
         }
+        if (row.get(index) instanceof byte[] encoded) {
+            try {
+                ImageBytes.decode(encoded, shape[0] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB, shape[1], shape[2], dst, offset);
+            } catch (IllegalArgumentException e) {
+                throw bad(row, e.getMessage());
+            }
+            return;
+        }
         List<Object> values = row.getList(index);
         if (values.size() != length) {
             throw bad(row, "holds " + values.size() + " values but the checkpoint's model takes samples of shape " + modelShape + " ("
@@ -118,6 +134,22 @@ public final class FeatureColumn implements Serializable {
             }
             dst[offset + i] = f;
         }
+    }
+
+    /**
+     * Image bytes fit models of images, {@code [1 or 3, height, width]}; one Spark job decodes every image and stops at
+     * the first that is null or no image, before any other job reads the column.
+     */
+    private void requireImages(Dataset<Row> data) {
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
+            throw new BadInputException("feature column '" + name + "' holds image bytes but the checkpoint's model takes samples of shape "
+                    + modelShape + ", not images [1 or 3, height, width]");
+        }
+        int index = index(data.schema());
+        SparkFailures.unwrapped(() -> data.javaRDD().filter(row -> {
+            copy(row, index, new float[length], 0);
+            return false;
+        }).count());
     }
 
     private BadInputException bad(Row row, String problem) {

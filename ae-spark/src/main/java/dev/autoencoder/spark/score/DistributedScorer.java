@@ -78,8 +78,7 @@ public final class DistributedScorer implements AutoCloseable {
 
     private Dataset<Row> scored(Dataset<Row> data, String featureColumn, Threshold threshold) {
         ModelSpec spec = checkpoint.spec();
-        int length = spec.inputShape().stream().mapToInt(Integer::intValue).reduce(1, Math::multiplyExact);
-        FeatureColumn features = new FeatureColumn(featureColumn, length, spec.inputShape().toString());
+        FeatureColumn features = new FeatureColumn(featureColumn, spec.inputShape());
         features.requireValid(data);
         StructType schema = ScoreColumns.scored(data.schema(), options.perFeatureErrors());
         return data.mapPartitions(new PartitionScorer(broadcast, features, features.index(data.schema()), options, threshold),

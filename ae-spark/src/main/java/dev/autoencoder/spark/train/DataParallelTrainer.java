@@ -87,8 +87,7 @@ public final class DataParallelTrainer implements EpochLoop, AutoCloseable {
      */
     public static DataParallelTrainer of(SparkSession spark, Dataset<Row> rows, String featureColumn, ModelSpec spec, String name,
             Parallelism parallelism, String executorBackend) {
-        int length = spec.inputShape().stream().mapToInt(Integer::intValue).reduce(1, Math::multiplyExact);
-        FeatureColumn column = new FeatureColumn(featureColumn, length, spec.inputShape().toString());
+        FeatureColumn column = new FeatureColumn(featureColumn, spec.inputShape());
         JavaRDD<PartitionSamples> samples = PartitionSamples.of(rows, column).persist(StorageLevel.MEMORY_AND_DISK());
         List<PartitionSamples.Digest> digests = SparkFailures.unwrapped(() -> samples.map(PartitionSamples::digest).collect());
         int[] counts = digests.stream().mapToInt(PartitionSamples.Digest::rows).toArray();
