@@ -7,6 +7,7 @@ import dev.autoencoder.cli.option.DataOptions;
 import dev.autoencoder.cli.option.FactorOption;
 import dev.autoencoder.cli.option.ModelOptions;
 import dev.autoencoder.cli.option.PatchOption;
+import dev.autoencoder.cli.option.RunFolderOptions;
 import dev.autoencoder.cli.option.TrainingOptions;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
@@ -92,28 +93,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private BackendOptions backendOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run folder. Default: runs/<model>-<data>.")
-    private Path out;
-
-    @Option(names = "--force", description = "Start afresh in a run folder that already holds a checkpoint (its files are replaced).")
-    private boolean force;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its last epoch, with its model and settings, "
-            + "up to --epochs.")
-    private boolean resume;
+    @Mixin
+    private RunFolderOptions runFolder;
 
     @Mixin
     private VerboseOption verbose;
 
     @Override
     public Integer call() {
-        if (resume && force) {
-            throw new IllegalArgumentException("--resume continues a run and --force replaces it: choose one");
-        }
+        RunFolder folder = runFolder.folder(modelOptions.name(), dataOptions.request(Optional.empty()).name());
+        boolean resume = runFolder.resume();
         BackendOptions.Selected selected = backendOptions.select();
         TensorBackend backend = selected.backend();
-        RunFolder folder = new RunFolder(out != null ? out : Path.of("runs", modelOptions.name() + "-"
-                + dataOptions.request(Optional.empty()).name()));
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingRun run;
         LoadedData loaded;
@@ -127,7 +118,6 @@ public final class TrainCommand implements Callable<Integer> {
             run.previousBackend().ifPresent(before -> stdout.println("note: the run trained on " + before + " and continues on "
                     + backend.name() + " (bit-exact only on the same backend)"));
         } else {
-            folder.requireNoCheckpoint(force);
             DataRequest request = dataOptions.request(Optional.empty());
             loaded = new DataCatalog().load(request, Optional.empty());
             ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name());
@@ -138,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
             RunSettings settings = trainingOptions.settings();
             String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
             data = RunData.of(loaded, recipe, modelSpec, settings.seed(), name);
-            run = TrainingRun.start(folder.dir(), modelSpec, settings, recipe, data, backend, force);
+            run = TrainingRun.start(folder.dir(), modelSpec, settings, recipe, data, backend, runFolder.force());
         }
         printHeader(stdout, run, data, selected);
         long began = System.nanoTime();
@@ -189,13 +179,13 @@ public final class TrainCommand implements Callable<Integer> {
         RunSettings settings = run.settings();
         DataRecipe recipe = run.recipe();
         int perEpoch = new Trainer(selected.backend(), settings.config(), List.of()).split(data.size()).train().length;
-        stdout.printf(Locale.ROOT, "%s %s: %,d parameters, input %s, latent %d%n", resume ? "resuming" : "training",
+        stdout.printf(Locale.ROOT, "%s %s: %,d parameters, input %s, latent %d%n", runFolder.resume() ? "resuming" : "training",
                 s.family().id(), run.model().parameterCount(), s.inputShape(), s.latent());
         stdout.printf(Locale.ROOT, "data %s: %,d training samples (%,d per epoch, the rest validates)%s%s%n", data.name(),
                 data.size(), perEpoch, recipe.normalClass() != null ? ", class " + recipe.normalClass() + " only" : "",
                 recipe.degradation().map(d -> ", inputs with " + d.describe()).orElse(""));
         stdout.printf(Locale.ROOT, "%s backend (%s), %s%s, %s lr %s, batch %d, seed %d -> %s%n", selected.selection().name(),
-                selected.selection().reason(), epochs(settings.epochs()), resume ? " in total" : "", settings.optimizer(), settings.lr(),
+                selected.selection().reason(), epochs(settings.epochs()), runFolder.resume() ? " in total" : "", settings.optimizer(), settings.lr(),
                 settings.batchSize(), settings.seed(), run.folder());
         stdout.println("(* marks a new best validation loss, saved as best.safetensors)");
         stdout.flush();

@@ -6,6 +6,7 @@ import dev.autoencoder.cli.option.BackendOptions;
 import dev.autoencoder.cli.option.FactorOption;
 import dev.autoencoder.cli.option.ModelOptions;
 import dev.autoencoder.cli.option.PatchOption;
+import dev.autoencoder.cli.option.RunFolderOptions;
 import dev.autoencoder.cli.option.TrainingOptions;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.data.catalog.DataRecipe;
@@ -66,27 +67,17 @@ public final class SparkTrainCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions sparkOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run folder. Default: runs/<model>-spark.")
-    private Path out;
-
-    @Option(names = "--force", description = "Start afresh in a run folder that already holds a checkpoint (its files are replaced).")
-    private boolean force;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its last epoch, up to --epochs.")
-    private boolean resume;
+    @Mixin
+    private RunFolderOptions runFolder;
 
     @Mixin
     private VerboseOption verbose;
 
     @Override
     public Integer call() {
-        if (resume && force) {
-            throw new IllegalArgumentException("--resume continues a run and --force replaces it: choose one");
-        }
-        RunFolder folder = new RunFolder(out != null ? out : Path.of("runs", modelOptions.name() + "-spark"));
-        if (!resume) {
-            folder.requireNoCheckpoint(force);
-        }
+        String tableName = Path.of(table.data()).getFileName().toString().replaceFirst("\\.(parquet|csv)$", "");
+        RunFolder folder = runFolder.folder(modelOptions.name(), tableName);
+        boolean resume = runFolder.resume();
         ParseResult given = spec.commandLine().getParseResult();
         BackendOptions.Selected selected = backendOptions.select();
         TensorBackend backend = selected.backend();
@@ -113,7 +104,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
             } else {
                 RunSettings settings = trainingOptions.settings();
                 run = TrainingRun.start(folder.dir(), modelSpec, given.hasMatchedOption("--validation-split") ? settings
-                        : settings.withValidationSplit(0), recipe, trainer.data(), backend, force);
+                        : settings.withValidationSplit(0), recipe, trainer.data(), backend, runFolder.force());
             }
             stdout.printf(Locale.ROOT, "%s %s on Spark (%s, %d partitions, %s): %,d parameters, %,d samples of %s, %s backend%n",
                     resume ? "resuming" : "training", modelSpec.family().id(), spark.sparkContext().master(), trainer.plan(run.settings())

@@ -54,9 +54,4 @@ public record ReplicaState(FloatTensors parameters, FloatTensors slots, long opt
         slots.names().forEach(key -> out.put(key, backend.fromFloats(slots.get(key), shapes.get(key.substring(0, key.lastIndexOf('.'))))));
         return out;
     }
-
-    /** The bytes broadcast to each worker (and sent back by it, as floats). */
-    public long bytes() {
-        return 4L * (parameters.values() + slots.values());
-    }
 }
