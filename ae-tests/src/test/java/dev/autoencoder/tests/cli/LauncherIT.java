@@ -1,6 +1,7 @@
 package dev.autoencoder.tests.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,6 +62,8 @@ class LauncherIT {
         Ran backends = ae("backends");
         assertEquals(0, backends.code(), backends.err());
         assertTrue(backends.out().contains("pure") && backends.out().contains("selected: "), backends.out());
+        // every backend the runnable jar holds starts from it (a dependency left out of the jar shows here)
+        assertFalse(backends.out().contains("cannot start"), backends.out());
     }
 
     @Test
