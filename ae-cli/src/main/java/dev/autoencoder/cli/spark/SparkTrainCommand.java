@@ -84,9 +84,10 @@ public final class SparkTrainCommand implements Callable<Integer> {
         sparkOptions.requireSpark();
         SparkSession spark = SparkJobs.session(sparkOptions);
         Dataset<Row> rows = SparkJobs.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
-        Path source = Path.of(table.data()).toAbsolutePath().normalize();
-        DataRecipe recipe = SparkJobs.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(source.toString(), null, null,
-                table.labelColumn()), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT, PatchOption.defaultFor(3)));
+        // a table without a recipe (not written by 'ae spark parquet'): its values as they are
+        DataRecipe recipe = SparkJobs.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(table.data(), null,
+                null, table.labelColumn()).absolute(), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT,
+                PatchOption.defaultFor(3)));
         TrainingRun run = resume ? TrainingRun.resume(folder.dir(), backend) : null;
         ModelSpec modelSpec;
         if (run != null) {
