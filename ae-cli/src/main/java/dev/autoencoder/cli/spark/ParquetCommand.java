@@ -10,6 +10,7 @@ import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.data.catalog.Task;
+import dev.autoencoder.spark.table.SampleTables;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,9 +53,6 @@ public final class ParquetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
-        }
         if (!split.equals("train") && !split.equals("test")) {
             throw new IllegalArgumentException("--split takes train or test, not '" + split + "'");
         }
@@ -67,7 +65,8 @@ public final class ParquetCommand implements Callable<Integer> {
         DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), null, Task.RECONSTRUCT,
                 FactorOption.DEFAULT, PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
         long began = System.nanoTime();
-        long rows = SparkJobs.writeSamples(sparkOptions, part, repeat, recipe, output.out(), output.force());
+        long rows = SampleTables.write(SparkJobs.session(sparkOptions), part, repeat, recipe, sparkOptions.partitions(), output.out(),
+                output.force());
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %,d rows of %s (%s part, %d values each) to %s in %.1f s%n", rows,
                 loaded.name(), split, part.sampleSize(), output.out(), (System.nanoTime() - began) / 1e9);
         return 0;

@@ -9,6 +9,7 @@ import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.models.anomaly.Threshold;
 import dev.autoencoder.spark.score.DistributedScorer;
 import dev.autoencoder.spark.score.ScoringOptions;
+import dev.autoencoder.spark.table.SparkTables;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -67,9 +68,9 @@ public final class SparkScoreCommand implements Callable<Integer> {
     public Integer call() {
         sparkOptions.requireSpark();
         SparkSession spark = SparkJobs.session(sparkOptions);
-        SparkJobs.requireWritable(spark, output.out(), output.force());
-        Dataset<Row> rows = SparkJobs.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
-        Dataset<Row> normalRows = normal == null ? rows : SparkJobs.read(spark, normal, table.column(),
+        SparkTables.requireWritable(spark, output.out(), output.force());
+        Dataset<Row> rows = SparkTables.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
+        Dataset<Row> normalRows = normal == null ? rows : SparkTables.read(spark, normal, table.column(),
                 table.labelColumn(), sparkOptions.partitions());
         ScoringOptions options = ScoringOptions.defaults().withBackend(backend).withBatchSize(batchSize).withPerFeatureErrors(errors);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -77,7 +78,7 @@ public final class SparkScoreCommand implements Callable<Integer> {
         Threshold threshold;
         try (DistributedScorer scorer = DistributedScorer.of(spark, RunFolder.checkpointIn(checkpoint.path()), options)) {
             threshold = scorer.fitThreshold(normalRows, table.column(), thresholdOptions.rule());
-            SparkJobs.writeParquet(spark, scorer.score(rows, table.column(), threshold), output.out(), output.force());
+            SparkTables.writeParquet(spark, scorer.score(rows, table.column(), threshold), output.out(), output.force());
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         Dataset<Row> written = spark.read().parquet(output.out());

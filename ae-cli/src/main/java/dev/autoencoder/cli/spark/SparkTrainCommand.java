@@ -19,6 +19,7 @@ import dev.autoencoder.models.run.TrainingRun;
 import dev.autoencoder.models.train.ConsoleProgress;
 import dev.autoencoder.models.train.TrainingDivergedException;
 import dev.autoencoder.models.train.TrainingResult;
+import dev.autoencoder.spark.table.SparkTables;
 import dev.autoencoder.spark.train.DataParallelTrainer;
 import dev.autoencoder.spark.train.Parallelism;
 import java.io.PrintWriter;
@@ -83,9 +84,9 @@ public final class SparkTrainCommand implements Callable<Integer> {
         TensorBackend backend = selected.backend();
         sparkOptions.requireSpark();
         SparkSession spark = SparkJobs.session(sparkOptions);
-        Dataset<Row> rows = SparkJobs.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
+        Dataset<Row> rows = SparkTables.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
         // a table without a recipe (not written by 'ae spark parquet'): its values as they are
-        DataRecipe recipe = SparkJobs.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(table.data(), null,
+        DataRecipe recipe = SparkTables.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(table.data(), null,
                 null, table.labelColumn()).absolute(), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT,
                 PatchOption.defaultFor(3)));
         TrainingRun run = resume ? TrainingRun.resume(folder.dir(), backend) : null;
@@ -93,7 +94,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
         if (run != null) {
             modelSpec = run.model().spec();
         } else {
-            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : SparkJobs.sampleShape(rows, table.column());
+            int[] sampleShape = recipe.images().isPresent() ? recipe.imageShape() : SparkTables.sampleShape(rows, table.column());
             modelSpec = modelOptions.spec(sampleShape, recipe.data().name());
         }
         Parallelism parallelism = localSteps == 0 ? Parallelism.synchronous() : Parallelism.localSgd(localSteps);

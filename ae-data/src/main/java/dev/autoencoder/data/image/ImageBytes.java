@@ -25,6 +25,23 @@ public final class ImageBytes {
      * @throws IllegalArgumentException when the bytes are not an image ImageIO can read
      */
     public static void decode(byte[] encoded, ColorMode mode, int height, int width, float[] dst, int offset) {
+        ImagePixels.copyPixels(ImagePixels.resize(read(encoded), width, height), mode, dst, offset);
+        int[] shape = {mode.channels(), height, width};
+        BYTES.transformSample(dst, offset, dst, offset, shape);
+    }
+
+    /**
+     * The sample shape of {@code encoded} at its own size: {@code [1, height, width]} when the image has one colour
+     * component, else {@code [3, height, width]}.
+     *
+     * @throws IllegalArgumentException when the bytes are not an image ImageIO can read
+     */
+    public static int[] shape(byte[] encoded) {
+        BufferedImage image = read(encoded);
+        return new int[] {image.getColorModel().getNumColorComponents() == 1 ? 1 : 3, image.getHeight(), image.getWidth()};
+    }
+
+    private static BufferedImage read(byte[] encoded) {
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(encoded));
@@ -34,8 +51,6 @@ public final class ImageBytes {
         if (image == null) {
             throw new IllegalArgumentException("is no image in a format ImageIO reads (PNG, JPEG, BMP, GIF)");
         }
-        ImagePixels.copyPixels(ImagePixels.resize(image, width, height), mode, dst, offset);
-        int[] shape = {mode.channels(), height, width};
-        BYTES.transformSample(dst, offset, dst, offset, shape);
+        return image;
     }
 }

@@ -1,8 +1,9 @@
-package dev.autoencoder.spark.input;
+package dev.autoencoder.spark.table;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 
+import dev.autoencoder.spark.input.BadInputException;
 import java.util.Arrays;
 import java.util.Collection;
 import org.apache.spark.sql.Column;
