@@ -90,6 +90,12 @@ def op_function(name):
         return lambda a: torch.amax(a[0], 1)
     if base in ("sum", "mean", "max"):
         return lambda a: _reduce(base, a[0], name)
+    if base == "linear":
+        return lambda a: F.linear(a[0], a[1], a[2])
+    if base == "reluBackward":
+        return lambda a: torch.where(a[0] > 0, a[1], torch.zeros_like(a[1]))
+    if base == "sumOfSquares":
+        return lambda a: (a[0] * a[0]).sum()
     if base == "matmul":
         ta, tb = "A^T" in name, "B^T" in name
         return lambda a: (a[0].t() if ta else a[0]) @ (a[1].t() if tb else a[1])

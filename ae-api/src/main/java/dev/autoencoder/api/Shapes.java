@@ -212,6 +212,16 @@ public final class Shapes {
         return Shape.of(m, n);
     }
 
+    /** Result shape {@code [n, out]} of {@link TensorBackend#linear}: {@code x [n, in]}, {@code weight [out, in]}, {@code bias [out]}. */
+    public static Shape linear(Shape x, Shape weight, Shape bias) {
+        Shape y = matmul(x, weight, false, true);
+        if (bias.rank() != 1 || bias.dim(0) != weight.dim(0)) {
+            throw new ShapeMismatchException("linear: the bias must be [" + weight.dim(0) + "] for a weight " + weight
+                    + ", got " + bias);
+        }
+        return y;
+    }
+
     /** Result shape of {@link TensorBackend#conv2d}. */
     public static Shape conv2d(Shape x, Shape w, Conv2dParams p) {
         requireRank4("conv2d", x, w);

@@ -166,6 +166,28 @@ public interface TensorBackend {
     /** {@code max(t, 0)}; NaN stays NaN, as PyTorch's {@code relu}. */
     Tensor relu(Tensor t);
 
+    /**
+     * The backward of {@link #relu} from its output: {@code grad} where {@code y > 0}, else 0; {@code y} and
+     * {@code grad} have one shape. The default is a mask and a product; a backend does it in one pass.
+     */
+    default Tensor reluBackward(Tensor y, Tensor grad) {
+        DType dtype = Shapes.operands(this, "reluBackward", y, grad);
+        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
+        return mul(grad, greater(y, zeros(Shape.scalar(), dtype)));
+    }
+
+    /**
+     * Binary cross-entropy of targets {@code t} under Bernoulli logits {@code z}, per element and with broadcasting:
+     * {@code softplus(z) - t z}, with {@code softplus(z) = max(z, 0) + log1p(exp(-|z|))} so that no logit overflows.
+     * The default composes eight primitives; a backend computes it in one pass.
+     */
+    default Tensor bceWithLogits(Tensor z, Tensor t) {
+        DType dtype = Shapes.operands(this, "bceWithLogits", z, t);
+        Shapes.broadcast("bceWithLogits", z.shape(), t.shape());
+        Tensor softplus = add(maximum(z, zeros(Shape.scalar(), dtype)), log1p(exp(neg(abs(z)))));
+        return sub(softplus, mul(t, z));
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /**
@@ -180,6 +202,15 @@ public interface TensorBackend {
     /** Maximum over {@code axes}, with the rules of {@link #sum}; reduced axes must not be empty. */
     Tensor max(Tensor t, boolean keepDims, int... axes);
 
+    /**
+     * The sum of the squares of all elements, a scalar of {@code t}'s dtype: the term of a global gradient norm. The
+     * default squares and sums (two passes and a copy); a backend reads {@code t} once.
+     */
+    default Tensor sumOfSquares(Tensor t) {
+        Shapes.operands(this, "sumOfSquares", t);
+        return sum(mul(t, t), false);
+    }
+
     // ---------------------------------------------------------------- linear algebra and convolution
 
     /**
@@ -187,6 +218,17 @@ public interface TensorBackend {
      * {@code op(a)} is {@code [m, k]}, {@code op(b)} is {@code [k, n]}, the result {@code [m, n]}.
      */
     Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
+
+    /**
+     * PyTorch's {@code linear}, {@code x W^T + b}: input {@code x [n, in]}, {@code weight [out, in]}, {@code bias [out]},
+     * result {@code [n, out]}. This default is {@link #matmul} and {@link #add}; a backend fuses them where its product
+     * can start from the bias, saving a pass over the result.
+     */
+    default Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Shapes.operands(this, "linear", x, weight, bias);
+        Shapes.linear(x.shape(), weight.shape(), bias.shape());
+        return add(matmul(x, weight, false, true), bias);
+    }
 
     /**
      * 2-D cross-correlation exactly as PyTorch's {@code conv2d} without bias or dilation: input {@code x}
@@ -236,6 +278,16 @@ public interface TensorBackend {
         Tensor denominator = add(div(sqrt(v1), scalar(c.sqrtBias2(), dt)), scalar(c.eps(), dt));
         Tensor p1 = sub(param, mul(div(m1, denominator), scalar(c.stepSize(), dt)));
         return new AdamUpdate(p1, m1, v1);
+    }
+
+    /**
+     * {@link #adamStep} for a caller that gives up {@code param}, {@code m} and {@code v} (an optimizer, which drops
+     * the old values): a backend may write the results into their storage and return those same tensors, so that a
+     * step allocates and copies nothing. Afterwards the three are used only through the result. The default is
+     * {@link #adamStep}.
+     */
+    default AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        return adamStep(param, grad, m, v, c);
     }
 
     // ---------------------------------------------------------------- memory

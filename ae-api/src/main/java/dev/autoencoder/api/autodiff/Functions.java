@@ -1,5 +1,8 @@
 package dev.autoencoder.api.autodiff;
 
+import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorBackend;
+
 /**
  * Numerically stable composites, defined once over {@link Var} so that every backend computes them, and their
  * gradients, the same way. Elementwise functions return per-element values; the caller chooses the reduction
@@ -33,10 +36,16 @@ public final class Functions {
 
     /**
      * Binary cross-entropy of targets {@code t} in [0, 1] under Bernoulli logits {@code z}, per element:
-     * {@code -t log sigmoid(z) - (1 - t) log(1 - sigmoid(z)) = softplus(z) - t z}.
+     * {@code -t log sigmoid(z) - (1 - t) log(1 - sigmoid(z)) = softplus(z) - t z}, one primitive
+     * ({@link TensorBackend#bceWithLogits}) with PyTorch's gradients {@code g (sigmoid(z) - t)} and {@code -g z}.
      */
     public static Var bceWithLogits(Var z, Var t) {
-        return softplus(z).sub(t.mul(z));
+        TensorBackend b = z.tape().backend();
+        Tensor zv = z.value();
+        Tensor tv = t.value();
+        return z.tape().record(b.bceWithLogits(zv, tv), (i, g) -> i == 0
+                ? Var.sumTo(b, b.mul(g, b.sub(b.sigmoid(zv), tv)), z.shape())
+                : Var.sumTo(b, b.neg(b.mul(g, zv)), t.shape()), z, t);
     }
 
     /**

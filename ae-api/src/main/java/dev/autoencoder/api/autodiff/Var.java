@@ -188,7 +188,8 @@ public final class Var {
 
     /** {@code max(this, 0)}; gradient 1 where the input is positive, else 0 (as in PyTorch). */
     public Var relu() {
-        return record(b().relu(value), (i, g) -> b().mul(g, b().greater(value, scalarTensor(0))), this);
+        Tensor y = b().relu(value);
+        return record(y, (i, g) -> b().reluBackward(y, g), this);
     }
 
     /**
@@ -325,6 +326,19 @@ public final class Var {
     /** {@code this x o}. */
     public Var matmul(Var o) {
         return matmul(o, false, false);
+    }
+
+    /**
+     * {@code this W^T + b} for this {@code [n, in]}, {@code weight [out, in]} and {@code bias [out]}, PyTorch's
+     * {@code Linear}: gradients {@code g W}, {@code g^T x} and the column sums of {@code g}.
+     */
+    public Var linear(Var weight, Var bias) {
+        Tensor y = b().linear(value, weight.value, bias.value);
+        return record(y, (i, g) -> switch (i) {
+            case 0 -> b().matmul(g, weight.value, false, false);
+            case 1 -> b().matmul(g, value, true, false);
+            default -> b().sum(g, false, 0);
+        }, this, weight, bias);
     }
 
     /** 2-D convolution of this NCHW input with {@code weight [o, c, kh, kw]}. */

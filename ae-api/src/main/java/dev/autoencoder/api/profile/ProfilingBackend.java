@@ -306,6 +306,21 @@ public final class ProfilingBackend implements TensorBackend {
     }
 
     @Override
+    public Tensor sumOfSquares(Tensor t) {
+        return unary("sumOfSquares", inner::sumOfSquares, t);
+    }
+
+    @Override
+    public Tensor reluBackward(Tensor y, Tensor grad) {
+        return binary("reluBackward", inner::reluBackward, y, grad);
+    }
+
+    @Override
+    public Tensor bceWithLogits(Tensor z, Tensor t) {
+        return binary("bceWithLogits", inner::bceWithLogits, z, t);
+    }
+
+    @Override
     public Tensor sum(Tensor t, boolean keepDims, int... axes) {
         return unary("sum", v -> inner.sum(v, keepDims, axes), t);
     }
@@ -326,6 +341,14 @@ public final class ProfilingBackend implements TensorBackend {
         Tensor vb = in(b);
         return wrap(timed("matmul", () -> inner.matmul(va, vb, transposeA, transposeB),
                 r -> Flops.matmul(va.shape(), r.shape(), transposeA)));
+    }
+
+    @Override
+    public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Tensor vx = in(x);
+        Tensor vw = in(weight);
+        Tensor vb = in(bias);
+        return wrap(timed("linear", () -> inner.linear(vx, vw, vb), r -> Flops.matmul(vx.shape(), r.shape(), false)));
     }
 
     @Override
@@ -367,6 +390,18 @@ public final class ProfilingBackend implements TensorBackend {
         Tensor vv = in(v);
         AdamUpdate u = timed("adamStep", () -> inner.adamStep(vp, vg, vm, vv, c));
         return new AdamUpdate(wrap(u.param()), wrap(u.m()), wrap(u.v()));
+    }
+
+    /** The inner backend's result, with this backend's handle kept for every tensor it updated in place. */
+    @Override
+    public AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        Tensor vp = in(param);
+        Tensor vg = in(grad);
+        Tensor vm = in(m);
+        Tensor vv = in(v);
+        AdamUpdate u = timed("adamStep", () -> inner.adamStepInPlace(vp, vg, vm, vv, c));
+        return new AdamUpdate(u.param() == vp ? param : wrap(u.param()), u.m() == vm ? m : wrap(u.m()),
+                u.v() == vv ? v : wrap(u.v()));
     }
 
     @Override

@@ -450,6 +450,28 @@ public final class DjlBackend implements TensorBackend {
         });
     }
 
+    /** libtorch's {@code dot} of the flattened tensor with itself: one read. */
+    @Override
+    public Tensor sumOfSquares(Tensor t) {
+        DType dtype = Shapes.operands(this, "sumOfSquares", t);
+        if (t.shape().size() == 0) {
+            return full(Shape.scalar(), dtype, 0.0);
+        }
+        return run(Shape.scalar(), dtype, () -> {
+            try (PtNDArray flat = JniUtils.reshape(a(t), new long[] {t.shape().size()})) {
+                return JniUtils.dot(flat, flat);
+            }
+        });
+    }
+
+    /** libtorch's {@code linear}: one {@code addmm} that starts from the bias, as PyTorch's {@code nn.Linear} runs. */
+    @Override
+    public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        DType dtype = Shapes.operands(this, "linear", x, weight, bias);
+        Shape out = Shapes.linear(x.shape(), weight.shape(), bias.shape());
+        return run(out, dtype, () -> JniUtils.linear(a(x), a(weight), a(bias)));
+    }
+
     /** A matrix operand, or a transposed view of it that is closed after use. */
     private record Operand(PtNDArray array, boolean view) implements AutoCloseable {
         static Operand of(PtNDArray matrix, boolean transpose) {
@@ -509,17 +531,33 @@ public final class DjlBackend implements TensorBackend {
         if (dtype == DType.F64) {
             return TensorBackend.super.adamStep(param, grad, m, v, c);
         }
-        applyThreads();
         PtNDArray p1 = JniUtils.clone(a(param));
         PtNDArray m1 = JniUtils.clone(a(m));
         PtNDArray v1 = JniUtils.clone(a(v));
-        float noClipping = -1;
-        JniUtils.adamUpdate(p1, a(grad), m1, v1, (float) c.stepSize(),
-                (float) (c.stepSize() * c.sqrtBias2()), 0, 1, noClipping,
-                (float) c.beta1(), (float) c.beta2(), (float) (c.eps() * c.sqrtBias2()), false);
+        adam(p1, a(grad), m1, v1, c);
         Shape shape = param.shape();
         return new AdamUpdate(scopes.adopt(this, p1, shape, dtype), scopes.adopt(this, m1, shape, dtype),
                 scopes.adopt(this, v1, shape, dtype));
+    }
+
+    /** DJL's Adam kernel updates its operands in place: here the tensors given up, with no copies. */
+    @Override
+    public AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        DType dtype = Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        if (dtype == DType.F64 || param == m || param == v || m == v) {
+            return adamStep(param, grad, m, v, c);
+        }
+        adam(a(param), a(grad), a(m), a(v), c);
+        return new AdamUpdate(param, m, v);
+    }
+
+    /** PyTorch's Adam update of {@code p}, {@code m} and {@code v}, in place. */
+    private void adam(PtNDArray p, PtNDArray grad, PtNDArray m, PtNDArray v, AdamCoefficients c) {
+        applyThreads();
+        float noClipping = -1;
+        JniUtils.adamUpdate(p, grad, m, v, (float) c.stepSize(), (float) (c.stepSize() * c.sqrtBias2()), 0, 1,
+                noClipping, (float) c.beta1(), (float) c.beta2(), (float) (c.eps() * c.sqrtBias2()), false);
     }
 
     // ---------------------------------------------------------------- memory

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.SquaredNorm;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
@@ -377,6 +378,32 @@ public final class Nd4jBackend implements TensorBackend {
         return unary("relu", (x, z) -> kernels.run(new RectifiedLinear(x, z, 0.0)), t);
     }
 
+    /** libnd4j's squared norm: one read of {@code t}. */
+    @Override
+    public Tensor sumOfSquares(Tensor t) {
+        DType dtype = Shapes.operands(this, "sumOfSquares", t);
+        if (t.shape().size() == 0) {
+            return full(Shape.scalar(), dtype, 0.0);
+        }
+        INDArray z = NdArrays.uninitialized(Shape.scalar(), NdArrays.dataType(dtype));
+        kernels.run(new SquaredNorm(a(t), z));
+        return wrap(z, Shape.scalar(), dtype);
+    }
+
+    /** libnd4j's {@code thresholdedrelu_bp} at threshold 0: the gradient where the output is positive, in one pass. */
+    @Override
+    public Tensor reluBackward(Tensor y, Tensor grad) {
+        DType dtype = Shapes.operands(this, "reluBackward", y, grad);
+        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
+        if (y.shape().size() == 0) {
+            return empty(y.shape(), dtype);
+        }
+        INDArray z = NdArrays.uninitialized(y.shape(), NdArrays.dataType(dtype));
+        kernels.run("thresholdedrelu_bp", new INDArray[] {z}, new INDArray[] {a(y), a(grad)}, new long[0],
+                new double[] {0.0}, new boolean[0]);
+        return wrap(z, y.shape(), dtype);
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /** A libnd4j reduction over {@code axes} (all when none) into a new array of the reduced shape. */
@@ -433,6 +460,20 @@ public final class Nd4jBackend implements TensorBackend {
             return full(out, dtype, 0.0);
         }
         return nativeOp("matmul", out, dtype, new long[] {transposeA ? 1 : 0, transposeB ? 1 : 0}, a(a), a(b));
+    }
+
+    /** The product, then the bias added to it in place: no array of its own for the sum. */
+    @Override
+    public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        DType dtype = Shapes.operands(this, "linear", x, weight, bias);
+        Shape out = Shapes.linear(x.shape(), weight.shape(), bias.shape());
+        if (out.size() == 0 || x.shape().dim(1) == 0) {
+            return TensorBackend.super.linear(x, weight, bias);
+        }
+        INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
+        kernels.run("matmul", z, new long[] {0, 1}, a(x), a(weight));
+        kernels.run("add", z, z, a(bias));
+        return wrap(z, out, dtype);
     }
 
     @Override
@@ -492,17 +533,49 @@ public final class Nd4jBackend implements TensorBackend {
             return TensorBackend.super.adamStep(param, grad, m, v, c);
         }
         DataType type = NdArrays.dataType(dtype);
+        INDArray p1 = NdArrays.uninitialized(shape, type);
         INDArray m1 = NdArrays.uninitialized(shape, type);
         INDArray v1 = NdArrays.uninitialized(shape, type);
-        INDArray p1 = NdArrays.uninitialized(shape, type);
+        adam(shape, a(param), a(grad), a(m), a(v), c, p1, m1, v1);
+        return new AdamUpdate(wrap(p1, shape, dtype), wrap(m1, shape, dtype), wrap(v1, shape, dtype));
+    }
+
+    /** libnd4j's updater writes into the operands' own arrays, unless two of them share one. */
+    @Override
+    public AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        INDArray p = a(param);
+        INDArray mean = a(m);
+        INDArray variance = a(v);
+        if (param.shape().size() == 0 || shareData(p, mean, variance, a(grad))) {
+            return adamStep(param, grad, m, v, c);
+        }
+        adam(param.shape(), p, a(grad), mean, variance, c, p, mean, variance);
+        return new AdamUpdate(param, m, v);
+    }
+
+    /** Adam's new parameter and moments into {@code p1}, {@code m1} and {@code v1}, which may be the operands. */
+    private void adam(Shape shape, INDArray p, INDArray g, INDArray m, INDArray v, AdamCoefficients c, INDArray p1,
+            INDArray m1, INDArray v1) {
         try (Temporaries tmp = new Temporaries()) {
-            INDArray update = tmp.add(NdArrays.uninitialized(shape, type));
-            kernels.run("adam_updater", new INDArray[] {update, v1, m1}, new INDArray[] {a(grad), a(v), a(m)},
+            INDArray update = tmp.add(NdArrays.uninitialized(shape, g.dataType()));
+            kernels.run("adam_updater", new INDArray[] {update, v1, m1}, new INDArray[] {g, v, m},
                     new long[] {CORRECTIONS_VANISHED}, new double[] {c.stepSize() * c.sqrtBias2(), c.beta1(), c.beta2(),
                         c.eps() * c.sqrtBias2()}, new boolean[0]);
-            kernels.run("subtract", p1, a(param), update);
+            kernels.run("subtract", p1, p, update);
         }
-        return new AdamUpdate(wrap(p1, shape, dtype), wrap(m1, shape, dtype), wrap(v1, shape, dtype));
+    }
+
+    private static boolean shareData(INDArray... arrays) {
+        for (int i = 0; i < arrays.length; i++) {
+            for (int k = i + 1; k < arrays.length; k++) {
+                if (arrays[i].data() == arrays[k].data()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- memory

@@ -1,6 +1,7 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
+import dev.autoencoder.backend.pure.kernel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -28,49 +29,49 @@ final class Elementwise {
             @Override
             double d(double x) { return -x; }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = -x[i]; } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = -x[i]; } }
         },
         EXP {
             @Override
             double d(double x) { return Math.exp(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) Math.exp(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.exp(x[i]); } }
         },
         LOG {
             @Override
             double d(double x) { return Math.log(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) Math.log(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.log(x[i]); } }
         },
         LOG1P {
             @Override
             double d(double x) { return Math.log1p(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) Math.log1p(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.log1p(x[i]); } }
         },
         SQRT {
             @Override
             double d(double x) { return Math.sqrt(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) Math.sqrt(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.sqrt(x[i]); } }
         },
         ABS {
             @Override
             double d(double x) { return Math.abs(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = Math.abs(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = Math.abs(x[i]); } }
         },
         SIGN {
             @Override
             double d(double x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = x[i] > 0 ? 1f : x[i] < 0 ? -1f : 0f; } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = x[i] > 0 ? 1f : x[i] < 0 ? -1f : 0f; } }
         },
         TANH {
             @Override
             double d(double x) { return Math.tanh(x); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) Math.tanh(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.tanh(x[i]); } }
         },
         SIGMOID {
             @Override
@@ -82,20 +83,20 @@ final class Elementwise {
                 return e / (1.0 + e);
             }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = (float) d(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) d(x[i]); } }
         },
         RELU {
             @Override
             double d(double x) { return Math.max(x, 0.0); }
             @Override
-            void row(float[] x, float[] y) { for (int i = 0; i < x.length; i++) { y[i] = Math.max(x[i], 0f); } }
+            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = Math.max(x[i], 0f); } }
         };
 
         /** The function in F64. */
         abstract double d(double x);
 
-        /** {@code y[i] = f(x[i])} for an F32 array. */
-        abstract void row(float[] x, float[] y);
+        /** {@code y[i] = f(x[i])} for {@code from <= i < to} of an F32 array. */
+        abstract void row(float[] x, float[] y, int from, int to);
     }
 
     enum BinaryOp implements Binary {
@@ -169,11 +170,15 @@ final class Elementwise {
         }
     }
 
-    static Object unary(UnaryOp op, PureTensor t) {
+    /** Elements per thread below which a unary operation runs on the calling thread alone. */
+    private static final int UNARY_MIN_CHUNK = 1 << 14;
+
+    /** {@code op} of every element; large F32 tensors are split over {@code parallel}'s threads. */
+    static Object unary(UnaryOp op, PureTensor t, Parallel parallel) {
         if (t.floats() != null) {
             float[] x = t.floats();
             float[] y = new float[x.length];
-            op.row(x, y);
+            parallel.forRange(x.length, UNARY_MIN_CHUNK, (from, to) -> op.row(x, y, from, to));
             return y;
         }
         double[] x = t.doubles();
@@ -209,6 +214,63 @@ final class Elementwise {
             }
         });
         return z;
+    }
+
+    /** {@code g} where {@code y > 0}, else 0, for operands of one shape: ReLU's backward from its output. */
+    static Object reluBackward(PureTensor y, PureTensor g) {
+        if (y.floats() != null) {
+            float[] ys = y.floats();
+            float[] gs = g.floats();
+            float[] z = new float[ys.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = ys[i] > 0f ? gs[i] : 0f;
+            }
+            return z;
+        }
+        double[] ys = y.doubles();
+        double[] gs = g.doubles();
+        double[] z = new double[ys.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = ys[i] > 0 ? gs[i] : 0;
+        }
+        return z;
+    }
+
+    /**
+     * {@code max(z, 0) + log1p(exp(-|z|)) - t z} for operands of one shape in one pass (split over threads for F32),
+     * with the composite's operations ({@link dev.autoencoder.api.TensorBackend#bceWithLogits}'s default) except that F32
+     * takes {@code log1p} through {@link #log1p(double)}.
+     */
+    static Object bceWithLogits(PureTensor z, PureTensor t, Parallel parallel) {
+        if (z.floats() != null) {
+            float[] zs = z.floats();
+            float[] ts = t.floats();
+            float[] y = new float[zs.length];
+            parallel.forRange(y.length, UNARY_MIN_CHUNK, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float softplus = Math.max(zs[i], 0f) + (float) log1p((float) Math.exp(-Math.abs(zs[i])));
+                    y[i] = softplus - ts[i] * zs[i];
+                }
+            });
+            return y;
+        }
+        double[] zs = z.doubles();
+        double[] ts = t.doubles();
+        double[] y = new double[zs.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.max(zs[i], 0) + Math.log1p(Math.exp(-Math.abs(zs[i]))) - ts[i] * zs[i];
+        }
+        return y;
+    }
+
+    /**
+     * {@code log(1 + x)} for {@code x >= 0} through the intrinsic {@link Math#log} (where {@link Math#log1p} is a native
+     * call): {@code u = 1 + x} rounded, corrected by the rounding error {@code (u - 1) - x} to first order. Within a few
+     * ulps of F64, so its F32 rounding is {@code log1p}'s.
+     */
+    private static double log1p(double x) {
+        double u = 1 + x;
+        return u == 1 ? x : Math.log(u) - ((u - 1) - x) / u;
     }
 
     /** A row of {@code len} copies of {@code v} (the broadcast operand of a row). */

@@ -215,7 +215,7 @@ public final class PureBackend implements TensorBackend {
 
     private Tensor unary(String op, UnaryOp fn, Tensor t) {
         Shapes.operands(this, op, t);
-        return wrap(t.shape(), Elementwise.unary(fn, p(t)));
+        return wrap(t.shape(), Elementwise.unary(fn, p(t), parallel));
     }
 
     @Override
@@ -320,6 +320,30 @@ public final class PureBackend implements TensorBackend {
         return unary("relu", UnaryOp.RELU, t);
     }
 
+    /** One read of {@code t}, summed in F64. */
+    @Override
+    public Tensor sumOfSquares(Tensor t) {
+        Shapes.operands(this, "sumOfSquares", t);
+        return scalar(t.dtype() == DType.F32 ? Reductions.sumOfSquares(p(t).floats()) : Reductions.sumOfSquares(p(t).doubles()),
+                t.dtype());
+    }
+
+    @Override
+    public Tensor reluBackward(Tensor y, Tensor grad) {
+        Shapes.operands(this, "reluBackward", y, grad);
+        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
+        return wrap(y.shape(), Elementwise.reluBackward(p(y), p(grad)));
+    }
+
+    @Override
+    public Tensor bceWithLogits(Tensor z, Tensor t) {
+        Shapes.operands(this, "bceWithLogits", z, t);
+        if (!z.shape().equals(t.shape())) {
+            return TensorBackend.super.bceWithLogits(z, t);
+        }
+        return wrap(z.shape(), Elementwise.bceWithLogits(p(z), p(t), parallel));
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @Override
@@ -360,6 +384,32 @@ public final class PureBackend implements TensorBackend {
         }
         double[] c = new double[m * n];
         gemm.dgemm(transposeA, transposeB, m, n, k, p(a).doubles(), 0, p(b).doubles(), 0, c, 0, false);
+        return wrap(out, c);
+    }
+
+    /** The product starts from the bias in every row, so that adding it costs no pass of its own. */
+    @Override
+    public Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        DType dtype = Shapes.operands(this, "linear", x, weight, bias);
+        Shape out = Shapes.linear(x.shape(), weight.shape(), bias.shape());
+        int m = out.dim(0);
+        int n = out.dim(1);
+        int k = x.shape().dim(1);
+        if (dtype == DType.F32) {
+            float[] c = new float[m * n];
+            float[] b = p(bias).floats();
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(b, 0, c, i * n, n);
+            }
+            gemm.sgemm(false, true, m, n, k, p(x).floats(), 0, p(weight).floats(), 0, c, 0, true);
+            return wrap(out, c);
+        }
+        double[] c = new double[m * n];
+        double[] b = p(bias).doubles();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(b, 0, c, i * n, n);
+        }
+        gemm.dgemm(false, true, m, n, k, p(x).doubles(), 0, p(weight).doubles(), 0, c, 0, true);
         return wrap(out, c);
     }
 
@@ -426,6 +476,25 @@ public final class PureBackend implements TensorBackend {
         float[] v1 = new float[n];
         adam.step(p(param).floats(), p(grad).floats(), p(m).floats(), p(v).floats(), c, p1, m1, v1);
         return new AdamUpdate(wrap(shape, p1), wrap(shape, m1), wrap(shape, v1));
+    }
+
+    /** The kernel writes every element back where it read it; operands that share an array are updated as copies. */
+    @Override
+    public AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        DType dtype = Shapes.operands(this, "adamStep", param, grad, m, v);
+        Shapes.sameShapes("adamStep", param.shape(), grad.shape(), m.shape(), v.shape());
+        Object pa = p(param).array();
+        Object ma = p(m).array();
+        Object va = p(v).array();
+        if (pa == ma || pa == va || ma == va || pa == p(grad).array()) {
+            return adamStep(param, grad, m, v, c);
+        }
+        if (dtype == DType.F64) {
+            adam.step((double[]) pa, p(grad).doubles(), (double[]) ma, (double[]) va, c, (double[]) pa, (double[]) ma, (double[]) va);
+        } else {
+            adam.step((float[]) pa, p(grad).floats(), (float[]) ma, (float[]) va, c, (float[]) pa, (float[]) ma, (float[]) va);
+        }
+        return new AdamUpdate(param, m, v);
     }
 
     // ---------------------------------------------------------------- memory

@@ -7,7 +7,8 @@ import dev.autoencoder.api.TensorBackend;
 
 /**
  * A pure-Java tensor: a row-major {@code float[]} (F32) or {@code double[]} (F64) on the heap. The array is
- * never written after construction, so reshapes share it.
+ * never written after construction, so reshapes share it; the one exception is
+ * {@link PureBackend#adamStepInPlace}, on tensors (and their reshapes) that their owner gave up.
  */
 final class PureTensor implements Tensor {
     private final PureBackend backend;

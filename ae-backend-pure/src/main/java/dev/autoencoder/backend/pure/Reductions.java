@@ -121,4 +121,41 @@ final class Reductions {
         }
         return p;
     }
+
+    /** Lanes of {@link #sumOfSquares}: independent sums, so that the additions do not wait on one another. */
+    private static final int LANES = 8;
+
+    /** The sum of squares in F64: element {@code i} goes to lane {@code i % 8}, then the lanes in order. */
+    static double sumOfSquares(float[] x) {
+        double[] lanes = new double[LANES];
+        int i = 0;
+        for (; i + LANES <= x.length; i += LANES) {
+            for (int l = 0; l < LANES; l++) {
+                double v = x[i + l];
+                lanes[l] += v * v;
+            }
+        }
+        for (; i < x.length; i++) {
+            double v = x[i];
+            lanes[i % LANES] += v * v;
+        }
+        return total(lanes);
+    }
+
+    /** As {@link #sumOfSquares(float[])}, for F64 elements. */
+    static double sumOfSquares(double[] x) {
+        double[] lanes = new double[LANES];
+        for (int i = 0; i < x.length; i++) {
+            lanes[i % LANES] += x[i] * x[i];
+        }
+        return total(lanes);
+    }
+
+    private static double total(double[] lanes) {
+        double sum = 0;
+        for (double l : lanes) {
+            sum += l;
+        }
+        return sum;
+    }
 }

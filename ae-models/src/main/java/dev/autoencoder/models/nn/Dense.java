@@ -17,7 +17,7 @@ public final class Dense implements Layer {
 
     @Override
     public Var forward(Var x, Forward pass) {
-        return x.matmul(pass.param(weight), false, true).add(pass.param(bias));
+        return x.linear(pass.param(weight), pass.param(bias));
     }
 
     /** The weight {@code [out, in]}. */

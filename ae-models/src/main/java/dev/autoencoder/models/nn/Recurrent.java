@@ -121,12 +121,12 @@ public abstract sealed class Recurrent implements Module permits Lstm, Gru {
 
     /** {@code x W_ih^T + b_ih}, {@code [n, gates * hidden]}. */
     private Var inputGates(Var x, Forward pass) {
-        return x.matmul(pass.param(weightIh), false, true).add(pass.param(biasIh));
+        return x.linear(pass.param(weightIh), pass.param(biasIh));
     }
 
     /** {@code h W_hh^T + b_hh}, {@code [n, gates * hidden]}. */
     private Var hiddenGates(Var h, Forward pass) {
-        return h.matmul(pass.param(weightHh), false, true).add(pass.param(biasHh));
+        return h.linear(pass.param(weightHh), pass.param(biasHh));
     }
 
     /** Block {@code k} of {@code gates}, {@code [n, hidden]}. */

@@ -63,7 +63,7 @@ public final class Adam extends Optimizer {
         }
         Tensor m = slots.get("exp_avg");
         Tensor v = slots.get("exp_avg_sq");
-        AdamUpdate u = b.adamStep(param, grad, m == null ? b.zeros(grad.shape(), dt) : m,
+        AdamUpdate u = b.adamStepInPlace(param, grad, m == null ? b.zeros(grad.shape(), dt) : m,
                 v == null ? b.zeros(grad.shape(), dt) : v, AdamCoefficients.atStep(lr, beta1, beta2, eps, slots.step()));
         slots.put("exp_avg", u.m());
         slots.put("exp_avg_sq", u.v());

@@ -16,7 +16,7 @@ public final class GradientClipping {
         double sq = 0;
         for (Tensor g : gradients.values()) {
             TensorBackend b = g.backend();
-            sq += b.toDoubles(b.sum(b.mul(g, g), false))[0];
+            sq += b.toDoubles(b.sumOfSquares(g))[0];
         }
         return Math.sqrt(sq);
     }

@@ -113,17 +113,22 @@ public abstract class Optimizer {
             return slots.getOrDefault(p, Map.of()).get(name);
         }
 
-        /** Stores a slot's new value beyond the step's scope, releasing the old one. */
+        /** Stores a slot's new value beyond the step's scope, releasing the old one unless it was updated in place. */
         public void put(String name, Tensor value) {
-            Tensor old = slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(name, scope.keep(value));
-            if (old != null) {
+            Tensor kept = scope.keep(value);
+            Tensor old = slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(name, kept);
+            if (old != null && old != kept) {
                 value.backend().release(old);
             }
         }
 
-        /** Sets the parameter's new value beyond the step's scope, releasing the old one. */
+        /** Sets the parameter's new value beyond the step's scope, releasing the old one unless it was updated in place. */
         public void setParameter(Tensor value) {
-            value.backend().release(p.set(scope.keep(value)));
+            Tensor kept = scope.keep(value);
+            Tensor old = p.set(kept);
+            if (old != kept) {
+                value.backend().release(old);
+            }
         }
 
         /** The step count, 1 on the first update. */

@@ -41,6 +41,7 @@ public final class OpRegistry {
         unary(ops);
         reductions(ops);
         matmul(ops);
+        linear(ops);
         convolution(ops);
         composites(ops);
         optimizer(ops);
@@ -57,9 +58,20 @@ public final class OpRegistry {
         AdamCoefficients third = AdamCoefficients.atStep(0.1, 0.9, 0.999, 1e-8, 3);
         SpecBuilder adam = composite("adamStep", (t, a) -> {
             var b = t.backend();
-            AdamUpdate u = b.adamStep(a.get(0).value(), a.get(1).value(), a.get(2).value(), a.get(3).value(), third);
-            return t.constant(b.concat(List.of(flat(b, u.param()), flat(b, u.m()), flat(b, u.v())), 0));
+            return t.constant(concat(b, b.adamStep(a.get(0).value(), a.get(1).value(), a.get(2).value(), a.get(3).value(), third)));
         }).notDifferentiable();
+        SpecBuilder inPlace = composite("adamStep[in place]", (t, a) -> {
+            var b = t.backend();
+            return t.constant(concat(b, b.adamStepInPlace(copy(b, a.get(0).value()), a.get(1).value(), copy(b, a.get(2).value()),
+                    copy(b, a.get(3).value()), third)));
+        }).notDifferentiable();
+        ops.add(inPlace.sample("matrix", inPlace.u(-2, 2).of(3, 5), inPlace.u(-2, 2).of(3, 5), inPlace.u(-1, 1).of(3, 5),
+                        inPlace.u(0.1, 2).of(3, 5))
+                .sample("split over threads", inPlace.u(-2, 2).of(7, 10001), inPlace.u(-2, 2).of(7, 10001),
+                        inPlace.u(-1, 1).of(7, 10001), inPlace.u(0.1, 2).of(7, 10001))
+                .error("shapes differ", ShapeMismatchException.class,
+                        c -> c.backend().adamStepInPlace(c.ones(2, 3), c.ones(2, 3), c.ones(3, 2), c.ones(2, 3), third))
+                .build());
         ops.add(adam.sample("matrix", adam.u(-2, 2).of(3, 5), adam.u(-2, 2).of(3, 5), adam.u(-1, 1).of(3, 5),
                         adam.u(0.1, 2).of(3, 5))
                 .sampleRelative("eps-dominated, relative: sqrt(v_hat) from 0 to 3 eps, moments of 1e-8 and 1e-18",
@@ -73,6 +85,16 @@ public final class OpRegistry {
                 .error("mixed backends", BackendMismatchException.class,
                         c -> c.backend().adamStep(c.ones(2, 3), c.ones(2, 3), c.foreignOnes(2, 3), c.ones(2, 3), third))
                 .build());
+    }
+
+    /** A tensor of its own with {@code t}'s values, for operations that may write into their operands. */
+    private static Tensor copy(TensorBackend b, Tensor t) {
+        return t.dtype() == DType.F32 ? b.fromFloats(b.toFloats(t), t.shape()) : b.fromDoubles(b.toDoubles(t), t.shape());
+    }
+
+    /** Adam's three results, flattened and concatenated. */
+    private static Tensor concat(TensorBackend b, AdamUpdate u) {
+        return b.concat(List.of(flat(b, u.param()), flat(b, u.m()), flat(b, u.v())), 0);
     }
 
     private static Tensor flat(TensorBackend b, Tensor t) {
@@ -232,6 +254,15 @@ public final class OpRegistry {
         ops.add(sign.sample("with zeros", sign.ints(-2, 2).of(3, 5)).build());
         SpecBuilder kinks = op("relu[at 0]", ELEMENTWISE, (t, a) -> a.get(0).relu().add(a.get(0).abs()));
         ops.add(kinks.sampleWithoutGradcheck("kink: integers with zeros", kinks.ints(-2, 2).of(4, 4)).build());
+        SpecBuilder reluBackward = op("reluBackward", ELEMENTWISE,
+                (t, a) -> t.constant(t.backend().reluBackward(a.get(0).value(), a.get(1).value()))).notDifferentiable();
+        ops.add(reluBackward.sample("outputs with zeros", reluBackward.ints(-1, 2).of(4, 5), reluBackward.u(-2, 2).of(4, 5))
+                .sample("4-D", reluBackward.u(-1, 1).of(2, 1, 2, 3), reluBackward.u(-2, 2).of(2, 1, 2, 3))
+                .error("shapes differ", ShapeMismatchException.class,
+                        c -> c.backend().reluBackward(c.ones(2, 3), c.ones(3)))
+                .error("mixed backends", BackendMismatchException.class,
+                        c -> c.backend().reluBackward(c.ones(2, 3), c.foreignOnes(2, 3)))
+                .build());
         nonFinite(ops, "neg", Var::neg);
         nonFinite(ops, "exp", Var::exp);
         nonFinite(ops, "log", Var::log);
@@ -260,6 +291,10 @@ public final class OpRegistry {
     }
 
     private static void reductions(List<OpSpec> ops) {
+        SpecBuilder squares = op("sumOfSquares", REDUCTION,
+                (t, a) -> t.constant(t.backend().sumOfSquares(a.get(0).value()))).notDifferentiable();
+        ops.add(squares.sample("matrix", squares.u(-2, 2).of(4, 5)).sample("scalar", squares.u(-2, 2).of())
+                .sample("long vector", squares.u(-1, 1).of(10001)).build());
         reduction(ops, "sum", (v, k, ax) -> v.sum(k, ax));
         reduction(ops, "mean", (v, k, ax) -> v.mean(k, ax));
         reduction(ops, "max", (v, k, ax) -> v.max(k, ax));
@@ -308,6 +343,20 @@ public final class OpRegistry {
                 ops.add(s.build());
             }
         }
+    }
+
+    private static void linear(List<OpSpec> ops) {
+        SpecBuilder s = op("linear", REDUCTION, (t, a) -> a.get(0).linear(a.get(1), a.get(2)));
+        ops.add(s.sample("odd sizes", s.u(-1, 1).of(5, 7), s.u(-1, 1).of(3, 7), s.u(-1, 1).of(3))
+                .sample("one row", s.u(-1, 1).of(1, 4), s.u(-1, 1).of(2, 4), s.u(-1, 1).of(2))
+                .sample("blocked sizes", s.u(-1, 1).of(33, 70), s.u(-1, 1).of(65, 70), s.u(-1, 1).of(65))
+                .error("bias does not match the weight", ShapeMismatchException.class,
+                        c -> c.backend().linear(c.ones(2, 3), c.ones(4, 3), c.ones(3)))
+                .error("weight does not match the input", ShapeMismatchException.class,
+                        c -> c.backend().linear(c.ones(2, 3), c.ones(4, 2), c.ones(4)))
+                .error("mixed backends", BackendMismatchException.class,
+                        c -> c.backend().linear(c.ones(2, 3), c.ones(4, 3), c.foreignOnes(4)))
+                .build());
     }
 
     private static void convolution(List<OpSpec> ops) {

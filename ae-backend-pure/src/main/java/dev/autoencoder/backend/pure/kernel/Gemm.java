@@ -17,11 +17,12 @@ import java.util.Objects;
  * {@code MR} rows of {@code op(A)} into separate row arrays (transposes are handled while packing)
  * and hands them to a {@link MicroKernel}: the Vector API kernel, which keeps a tile of {@code C}
  * in registers, when the JVM has {@code jdk.incubator.vector}, else the scalar kernel that C2
- * auto-vectorises (see {@link MicroKernels}). The
- * longer of {@code m} and {@code n} is made the vectorised dimension by computing
- * {@code C^T = op(B)^T op(A)^T} when {@code n < m}. Rows are split over the {@link Parallel}
- * threads in contiguous chunks; each element of {@code C} is computed by the same sequence of
- * float operations whatever the chunking, so results do not depend on the thread count.
+ * auto-vectorises (see {@link MicroKernels}). A
+ * narrow result with more rows is computed as {@code C^T = op(B)^T op(A)^T}, so that the longer
+ * dimension is the vectorised one. Rows are split over the {@link Parallel}
+ * threads in contiguous chunks, or columns when there are few rows; each element of {@code C} is
+ * computed by the same sequence of float operations whatever the chunking, so results do not
+ * depend on the thread count.
  *
  * <p>{@link #dgemm} is the plain-loop reference used as the oracle and for gradient checks.
  */
@@ -35,6 +36,21 @@ public final class Gemm {
     private static final int MR = 8;
     /** Rough number of flops below which a chunk of rows is not worth a thread. */
     private static final long MIN_CHUNK_FLOPS = 1L << 20;
+    /**
+     * Below this many rows the threads split the columns instead: each then packs only its share of op(B), where a
+     * split of the rows would have every thread pack all of it for a few rows (a batch of 100 times a weight).
+     */
+    private static final int COLUMN_SPLIT_ROWS = 256;
+    /** Columns per unit of a column split: whole vectors of the widest micro-kernel, twice. */
+    private static final int COLUMN_GROUP = 32;
+    /**
+     * Results at least this wide are computed as they are stored; narrower ones with more rows are computed transposed,
+     * so that the vectorised dimension is the long one. (Computing a wide result transposed would store it a column at a
+     * time, a cache line per element.)
+     */
+    private static final int MIN_VECTORISED_WIDTH = 64;
+    /** Each thread's packing buffers, allocated once at their largest: a product allocates nothing. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private final Parallel parallel;
     private final MicroKernel kernel;
@@ -83,14 +99,19 @@ public final class Gemm {
             }
             return;
         }
-        SgemmPlan plan = n >= m
+        SgemmPlan plan = n >= m || n >= MIN_VECTORISED_WIDTH
                 ? new SgemmPlan(kernel, transposeA, transposeB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate)
                 : new SgemmPlan(kernel, !transposeB, !transposeA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
-        if (fork) {
-            int minRows = (int) Math.max(MR, MIN_CHUNK_FLOPS / (2L * plan.n() * k));
-            parallel.forRange(plan.m(), minRows, plan::computeRows);
+        if (!fork) {
+            plan.compute(0, plan.m(), 0, plan.n());
+        } else if (plan.m() < COLUMN_SPLIT_ROWS) {
+            int groups = (plan.n() + COLUMN_GROUP - 1) / COLUMN_GROUP;
+            int minGroups = (int) Math.max(1, MIN_CHUNK_FLOPS / (2L * plan.m() * k * COLUMN_GROUP));
+            parallel.forRange(groups, minGroups, (g0, g1) ->
+                    plan.compute(0, plan.m(), g0 * COLUMN_GROUP, Math.min(plan.n(), g1 * COLUMN_GROUP)));
         } else {
-            plan.computeRows(0, plan.m());
+            int minRows = (int) Math.max(MR, MIN_CHUNK_FLOPS / (2L * plan.n() * k));
+            parallel.forRange(plan.m(), minRows, (r0, r1) -> plan.compute(r0, r1, 0, plan.n()));
         }
     }
 
@@ -138,6 +159,18 @@ public final class Gemm {
         return (size + blocks - 1) / blocks;
     }
 
+    /** A thread's packed panel of op(B), rows of op(A) and rows of C, at the largest block sizes. */
+    private static final class Buffers {
+        final float[][] bPanel = new float[KC][NC];
+        final float[][] aRows = new float[MR][KC];
+        final float[][] cRows = new float[MR][NC];
+    }
+
+    /** {@code size} rounded up to a multiple of {@code unit}: panels of whole vectors leave no scalar columns inside. */
+    private static int roundUp(int size, int unit) {
+        return (size + unit - 1) / unit * unit;
+    }
+
     /**
      * One F32 product in the orientation whose {@code n} is the vectorised dimension (operand
      * layouts as in {@link Gemm}); element {@code (i, j)} of the result lives at
@@ -147,15 +180,16 @@ public final class Gemm {
                              float[] a, int aOff, float[] b, int bOff,
                              float[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
 
-        /** Computes rows {@code [rowStart, rowEnd)} of the result, with buffers private to this call. */
-        void computeRows(int rowStart, int rowEnd) {
+        /** Computes the block of rows {@code [rowStart, rowEnd)} and columns {@code [colStart, colEnd)} of the result. */
+        void compute(int rowStart, int rowEnd, int colStart, int colEnd) {
             int depth = blockSize(k, KC);
-            int width = blockSize(n, NC);
-            float[][] bPanel = new float[depth][width];
-            float[][] aRows = new float[MR][depth];
-            float[][] cRows = new float[MR][width];
-            for (int jc = 0; jc < n; jc += width) {
-                int nc = Math.min(width, n - jc);
+            int width = Math.min(NC, roundUp(blockSize(colEnd - colStart, NC), COLUMN_GROUP));
+            Buffers buffers = BUFFERS.get();
+            float[][] bPanel = buffers.bPanel;
+            float[][] aRows = buffers.aRows;
+            float[][] cRows = buffers.cRows;
+            for (int jc = colStart; jc < colEnd; jc += width) {
+                int nc = Math.min(width, colEnd - jc);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
                     packB(pc, kc, jc, nc, bPanel);

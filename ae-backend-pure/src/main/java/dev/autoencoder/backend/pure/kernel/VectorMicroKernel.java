@@ -39,7 +39,7 @@ final class VectorMicroKernel implements MicroKernel {
         float[] a1 = a[r + 1];
         float[] a2 = a[r + 2];
         float[] a3 = a[r + 3];
-        int j = 0;
+        int j = fourRowsWide(c0, c1, c2, c3, a0, a1, a2, a3, nc, kc, b);
         for (; j + 2 * LANES <= nc; j += 2 * LANES) {
             int k = j + LANES;
             FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
@@ -79,6 +79,80 @@ final class VectorMicroKernel implements MicroKernel {
         for (int row = 0; row < 4; row++) {
             oneRow(c[r + row], j, nc, a[r + row], kc, b);
         }
+    }
+
+    /**
+     * Four rows by four vectors: sixteen accumulators, and four broadcasts of A for sixteen fused multiply-adds per
+     * depth, so that the broadcasts do not crowd the multiply-adds off their ports. Returns the first column left.
+     */
+    private static int fourRowsWide(float[] c0, float[] c1, float[] c2, float[] c3, float[] a0, float[] a1, float[] a2,
+            float[] a3, int nc, int kc, float[][] b) {
+        int j = 0;
+        for (; j + 4 * LANES <= nc; j += 4 * LANES) {
+            int j1 = j + LANES;
+            int j2 = j + 2 * LANES;
+            int j3 = j + 3 * LANES;
+            FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
+            FloatVector x01 = FloatVector.fromArray(SPECIES, c0, j1);
+            FloatVector x02 = FloatVector.fromArray(SPECIES, c0, j2);
+            FloatVector x03 = FloatVector.fromArray(SPECIES, c0, j3);
+            FloatVector x10 = FloatVector.fromArray(SPECIES, c1, j);
+            FloatVector x11 = FloatVector.fromArray(SPECIES, c1, j1);
+            FloatVector x12 = FloatVector.fromArray(SPECIES, c1, j2);
+            FloatVector x13 = FloatVector.fromArray(SPECIES, c1, j3);
+            FloatVector x20 = FloatVector.fromArray(SPECIES, c2, j);
+            FloatVector x21 = FloatVector.fromArray(SPECIES, c2, j1);
+            FloatVector x22 = FloatVector.fromArray(SPECIES, c2, j2);
+            FloatVector x23 = FloatVector.fromArray(SPECIES, c2, j3);
+            FloatVector x30 = FloatVector.fromArray(SPECIES, c3, j);
+            FloatVector x31 = FloatVector.fromArray(SPECIES, c3, j1);
+            FloatVector x32 = FloatVector.fromArray(SPECIES, c3, j2);
+            FloatVector x33 = FloatVector.fromArray(SPECIES, c3, j3);
+            for (int p = 0; p < kc; p++) {
+                float[] bp = b[p];
+                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, j);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, j1);
+                FloatVector b2 = FloatVector.fromArray(SPECIES, bp, j2);
+                FloatVector b3 = FloatVector.fromArray(SPECIES, bp, j3);
+                FloatVector s = FloatVector.broadcast(SPECIES, a0[p]);
+                x00 = b0.fma(s, x00);
+                x01 = b1.fma(s, x01);
+                x02 = b2.fma(s, x02);
+                x03 = b3.fma(s, x03);
+                s = FloatVector.broadcast(SPECIES, a1[p]);
+                x10 = b0.fma(s, x10);
+                x11 = b1.fma(s, x11);
+                x12 = b2.fma(s, x12);
+                x13 = b3.fma(s, x13);
+                s = FloatVector.broadcast(SPECIES, a2[p]);
+                x20 = b0.fma(s, x20);
+                x21 = b1.fma(s, x21);
+                x22 = b2.fma(s, x22);
+                x23 = b3.fma(s, x23);
+                s = FloatVector.broadcast(SPECIES, a3[p]);
+                x30 = b0.fma(s, x30);
+                x31 = b1.fma(s, x31);
+                x32 = b2.fma(s, x32);
+                x33 = b3.fma(s, x33);
+            }
+            x00.intoArray(c0, j);
+            x01.intoArray(c0, j1);
+            x02.intoArray(c0, j2);
+            x03.intoArray(c0, j3);
+            x10.intoArray(c1, j);
+            x11.intoArray(c1, j1);
+            x12.intoArray(c1, j2);
+            x13.intoArray(c1, j3);
+            x20.intoArray(c2, j);
+            x21.intoArray(c2, j1);
+            x22.intoArray(c2, j2);
+            x23.intoArray(c2, j3);
+            x30.intoArray(c3, j);
+            x31.intoArray(c3, j1);
+            x32.intoArray(c3, j2);
+            x33.intoArray(c3, j3);
+        }
+        return j;
     }
 
     /** Columns {@code [from, nc)} of one row: whole vectors, then single elements. */
