@@ -7,7 +7,6 @@ import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.guice.BackendsModule;
 import dev.autoencoder.cli.bench.ChildJvm;
 import dev.autoencoder.cli.option.VerboseOption;
-import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.models.bench.BenchSettings;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -34,12 +32,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", header = "Time the benchmark workloads on each backend; one JSON line per run.",
         mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train W1 mlp-ae, W2 conv-ae and W3 conv-vae (docs: WORKLOADS.md) with batch 100 and Adam on "
-                + "Fashion-MNIST, then infer on the test data in batches of 500, and print one JSON line per workload and "
-                + "backend: training and inference samples/s (medians, warm-up excluded), GFLOP/s, peak RSS, threads and "
-                + "the test loss after training.",
+        description = {"Train W1 mlp-ae, W2 conv-ae and W3 conv-vae on Fashion-MNIST and W4 lstm-ae on windows of a generated "
+                + "sensor series (docs: WORKLOADS.md) with batch 100 and Adam, then infer on the test data in batches of 500, "
+                + "and print one JSON line per workload and backend: training and inference samples/s (medians, warm-up "
+                + "excluded), GFLOP/s, peak RSS, threads and the test loss after training.",
             "FLOPs are those of the matrix products and convolutions of one training step (forward, backward), two per "
-                + "multiply-add, counted by running a step on the profiling backend; elementwise work is not counted."})
+                + "multiply-add, counted by running a step on the profiling backend (an LSTM's gate products are products); "
+                + "elementwise work is not counted."})
 public final class BenchCommand implements Callable<Integer> {
     /** The class whose {@code main} runs {@code ae}, started again for each forked run. */
     public static final String MAIN_CLASS = "dev.autoencoder.cli.Main";
@@ -47,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--workload", paramLabel = "NAME", split = ",", defaultValue = "mlp-ae,conv-ae,conv-vae",
+    @Option(names = "--workload", paramLabel = "NAME", split = ",", defaultValue = "mlp-ae,conv-ae,conv-vae,lstm-ae",
             description = "Workloads to run, comma-separated. Default: ${DEFAULT-VALUE}.")
     private List<String> workloads;
 
@@ -60,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--data", paramLabel = "SOURCE", defaultValue = DataRequest.FASHION_MNIST,
-            description = "fashion-mnist, mnist, or a folder of MNIST-like IDX files. Default: ${DEFAULT-VALUE}.")
+            description = "The images of W1-W3: fashion-mnist, mnist, or a folder of MNIST-like IDX files. Default: "
+                    + "${DEFAULT-VALUE}.")
     private String data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
@@ -103,8 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<Presets> presets = workloads.stream().map(Presets::of).toList();
         List<String> names = backendNames();
         PrintWriter out = spec.commandLine().getOut();
-        LoadedData loaded = noFork ? new DataCatalog().load(new DataRequest(data, null, null, null), Optional.empty()) : null;
         for (Presets workload : presets) {
+            LoadedData loaded = noFork ? WorkloadBench.data(workload, data) : null;
             for (String name : names) {
                 int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
                         : ChildJvm.run(MAIN_CLASS, childArguments(workload, name), out, spec.commandLine().getErr());
