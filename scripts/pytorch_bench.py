@@ -58,10 +58,12 @@ def load_windows(path):
     """W4's training and test windows [n, 64, 8] from the CSV of `ae make-series` (columns sensor0..7, label), cut as
     ae's SensorWindows cuts them: each channel standardised in float32 by its mean and population standard deviation on
     the training steps (computed in float64, as ae does), then windows of 64 steps at stride 1."""
+    make = "./ae make-series --out %s --steps %d --channels 8 --anomalies 0 --seed 4" % (path, TRAIN_STEPS + TEST_STEPS)
+    if not os.path.isfile(path):
+        raise SystemExit("%s is missing: W4 reads the series that this writes: %s" % (path, make))
     steps = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float32)[:, :-1]
-    if len(steps) != TRAIN_STEPS + TEST_STEPS:
-        raise SystemExit("%s has %d steps; W4 needs the %d of: ae make-series --steps %d --channels 8 --anomalies 0 --seed 4"
-                         % (path, len(steps), TRAIN_STEPS + TEST_STEPS, TRAIN_STEPS + TEST_STEPS))
+    if steps.shape != (TRAIN_STEPS + TEST_STEPS, 8):
+        raise SystemExit("%s holds %s values; W4 reads the series that this writes: %s" % (path, "x".join(map(str, steps.shape)), make))
     train = steps[:TRAIN_STEPS].astype(np.float64)
     mean = train.mean(0)
     std = np.sqrt(((train - mean) ** 2).mean(0))
