@@ -5,17 +5,16 @@ import dev.autoencoder.api.discovery.BackendCandidate;
 import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.guice.BackendsModule;
-import dev.autoencoder.cli.bench.ChildJvm;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.models.bench.BenchSettings;
+import dev.autoencoder.models.bench.ChildJvm;
 import dev.autoencoder.models.bench.WorkloadBench;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.train.ConsoleProgress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -107,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
             LoadedData loaded = noFork ? WorkloadBench.data(workload, data) : null;
             for (String name : names) {
                 int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
-                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name), out, spec.commandLine().getErr());
+                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name, settings), out, spec.commandLine().getErr());
                 if (code != 0) {
                     return code;
                 }
@@ -147,14 +146,11 @@ public final class BenchCommand implements Callable<Integer> {
         return backends;
     }
 
-    private List<String> childArguments(Presets workload, String backend) {
-        List<String> args = new ArrayList<>(Arrays.asList("bench", "--no-fork", "--workload", workload.id(), "--backend",
-                backend, "--threads", Integer.toString(threads), "--data", data, "--epochs", Integer.toString(epochs),
-                "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--repeats",
-                Integer.toString(repeats), "--seed", Long.toString(seed)));
+    private List<String> childArguments(Presets workload, String backend, BenchSettings settings) {
+        List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--workload", workload.id(), "--backend", backend));
+        args.addAll(settings.arguments());
         boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
-        Stream.of(quick ? "--quick" : null, profile ? "--profile" : null, verbose ? "--verbose" : null).filter(Objects::nonNull)
-                .forEach(args::add);
+        Stream.of(profile ? "--profile" : null, verbose ? "--verbose" : null).filter(Objects::nonNull).forEach(args::add);
         return args;
     }
 }
