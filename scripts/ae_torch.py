@@ -328,8 +328,9 @@ class Vae(Autoencoder):
 class SequenceAe(nn.Module):
     """ae's ``SequenceAutoencoder`` (lstm-ae): ``encoder`` (``nn.LSTM`` or ``nn.GRU``, batch first) reads the window
     ``[n, steps, channels]``; its last hidden state, through ``code`` (a Linear) when the latent size differs from the
-    hidden size, is the code; ``decoder`` is fed the code at every step and ``output`` maps each of its hidden states to
-    the step's values. Windows of any length encode and reconstruct; ``decode`` gives the spec's length."""
+    hidden size, is the code; the code, through ``expand`` (a Linear back to the hidden size) when there is ``code``,
+    is fed to ``decoder`` at every step, and ``output`` maps each of its hidden states to the step's values. Windows of
+    any length encode and reconstruct; ``decode`` gives the spec's length."""
 
     def __init__(self, spec):
         super().__init__()
@@ -338,7 +339,8 @@ class SequenceAe(nn.Module):
         rnn = {"LSTM": nn.LSTM, "GRU": nn.GRU}[spec["cell"]]
         self.encoder = rnn(channels, hidden, batch_first=True)
         self.code = nn.Linear(hidden, latent) if latent != hidden else None
-        self.decoder = rnn(latent, hidden, batch_first=True)
+        self.expand = nn.Linear(latent, hidden) if latent != hidden else None
+        self.decoder = rnn(hidden, hidden, batch_first=True)
         self.output = nn.Linear(hidden, channels)
 
     def encode(self, x):
@@ -347,6 +349,7 @@ class SequenceAe(nn.Module):
         return self.code(h) if self.code is not None else h
 
     def raw(self, z, steps):
+        z = self.expand(z) if self.expand is not None else z
         hidden, _ = self.decoder(z.unsqueeze(1).expand(-1, steps, -1))
         return self.output(hidden)
 

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""The three workloads of WORKLOADS.md in PyTorch, timed as `ae bench` times them, for comparison.
+"""The four workloads of WORKLOADS.md in PyTorch, timed as `ae bench` times them, for comparison.
 
-Prints one JSON line per workload with the fields of `ae bench`. The models, loss, optimizer, batch sizes,
+Prints one JSON line per workload with the fields of `ae bench`. The models, data, loss, optimizer, batch sizes,
 warm-up and medians are the same; FLOPs are counted by the same rule (two per multiply-add of the products
 and convolutions of one training step: forward, weight gradients, and input gradients of every layer but the
-first). PyTorch trains the idiomatic way: in-place optimizer, no autograd during inference.
+first; for lstm-ae ae's own count, see lstm_ae_flops_per_sample). PyTorch trains the idiomatic way: in-place
+optimizer, no autograd during inference.
+
+W1-W3 read Fashion-MNIST (--data); W4 (lstm-ae) reads the sensor series that ae generates for it (--series):
+    ./ae make-series --out w4-series.csv --steps 25126 --channels 8 --anomalies 0 --seed 4
 
 On Debian: apt-get install python3-torch libopenblas0-pthread (without OpenBLAS, PyTorch's products run on
 the reference BLAS). Then, for example:
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 scripts/pytorch_bench.py --quick
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 scripts/pytorch_bench.py --workload lstm-ae --series w4-series.csv
 """
 import argparse
 import gzip
@@ -28,6 +33,11 @@ from torch import nn
 BATCH = 100
 INFERENCE_BATCH = 500
 QUICK_TEST_SAMPLES = 1000
+# W4's windows, as ae's SensorWindows cuts them: the first TRAIN_STEPS steps of the series give 20,000 training
+# windows of WINDOW steps at stride 1, the next TEST_STEPS steps 5,000 test windows.
+WINDOW = 64
+TRAIN_STEPS = 20_000 + WINDOW - 1
+TEST_STEPS = 5_000 + WINDOW - 1
 
 
 def read_idx(path):
@@ -42,6 +52,27 @@ def load(folder, split):
     prefix = "train" if split == "train" else "t10k"
     images = read_idx(os.path.join(folder, prefix + "-images-idx3-ubyte.gz"))
     return torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
+
+
+def load_windows(path):
+    """W4's training and test windows [n, 64, 8] from the CSV of `ae make-series` (columns sensor0..7, label), cut as
+    ae's SensorWindows cuts them: each channel standardised in float32 by its mean and population standard deviation on
+    the training steps (computed in float64, as ae does), then windows of 64 steps at stride 1."""
+    make = "./ae make-series --out %s --steps %d --channels 8 --anomalies 0 --seed 4" % (path, TRAIN_STEPS + TEST_STEPS)
+    if not os.path.isfile(path):
+        raise SystemExit("%s is missing: W4 reads the series that this writes: %s" % (path, make))
+    steps = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float32)[:, :-1]
+    if steps.shape != (TRAIN_STEPS + TEST_STEPS, 8):
+        raise SystemExit("%s holds %s values; W4 reads the series that this writes: %s" % (path, "x".join(map(str, steps.shape)), make))
+    train = steps[:TRAIN_STEPS].astype(np.float64)
+    mean = train.mean(0)
+    std = np.sqrt(((train - mean) ** 2).mean(0))
+    scaled = (steps - mean.astype(np.float32)) * (1.0 / std).astype(np.float32)
+
+    def windows(part):
+        return torch.from_numpy(np.ascontiguousarray(part)).unfold(0, WINDOW, 1).transpose(1, 2).contiguous()
+
+    return windows(scaled[:TRAIN_STEPS]), windows(scaled[TRAIN_STEPS:])
 
 
 def conv_encoder():
@@ -109,11 +140,48 @@ class ConvVae(nn.Module):
         return self.decoder(self.mean(self.trunk(x)))
 
 
-WORKLOADS = {"mlp-ae": (MlpAe, 28), "conv-ae": (ConvAe, 32), "conv-vae": (ConvVae, 32)}
+class LstmAe(nn.Module):
+    """W4 with ae's parameter names: LSTM 8->64, its last hidden state through Linear 64->16 (the code) and 16->64,
+    repeated over the steps as the input of LSTM 64->64, and Linear 64->8 at every step; MSE."""
+
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.LSTM(8, 64, batch_first=True)
+        self.code = nn.Linear(64, 16)
+        self.expand = nn.Linear(16, 64)
+        self.decoder = nn.LSTM(64, 64, batch_first=True)
+        self.output = nn.Linear(64, 8)
+
+    def loss(self, x):
+        return F.mse_loss(self.reconstruct(x), x)
+
+    def reconstruct(self, x):
+        _, (h, _) = self.encoder(x)
+        z = self.expand(self.code(h[-1]))
+        hidden, _ = self.decoder(z.unsqueeze(1).expand(-1, x.shape[1], -1))
+        return self.output(hidden)
+
+
+WORKLOADS = {"mlp-ae": (MlpAe, 28), "conv-ae": (ConvAe, 32), "conv-vae": (ConvVae, 32), "lstm-ae": (LstmAe, None)}
+
+
+def lstm_ae_flops_per_sample(steps=WINDOW, channels=8, hidden=64, latent=16):
+    """ae's count of W4 (ae bench counts every product on its profiling backend): both LSTMs' hidden-gate products at
+    every step, forward, weight gradient and (but for the first step's zero state) input gradient; the encoder's
+    input-gate products at every step, forward and weight gradient; the decoder's input-gate product once, its input
+    being the same at every step, forward and both gradients; the Linears, forward and both gradients. nn.LSTM
+    computes the decoder's input gates at every step (64 times ae's products there), which this count leaves out."""
+    gates = 4 * hidden
+    hidden_gates = 2 * (2 * hidden * gates) * (3 * steps - 1)
+    input_gates = 2 * (2 * steps * channels * gates) + 3 * (2 * hidden * gates)
+    linears = 3 * 2 * (hidden * latent + latent * hidden + steps * hidden * channels)
+    return hidden_gates + input_gates + linears
 
 
 def training_flops_per_sample(model, x):
     """Forward FLOPs of each product and convolution, times three, less the first layer's input gradient."""
+    if isinstance(model, LstmAe):
+        return lstm_ae_flops_per_sample()
     counts = []
 
     def hook(module, inputs, output):
@@ -141,13 +209,12 @@ def train_step(model, optimizer, batch):
     loss.item()
 
 
-def profile(name, args, train_all):
+def profile(name, args, train):
     """Prints to stderr where 20 training steps spend their time, per PyTorch operator (after the warm-up)."""
-    make, side = WORKLOADS[name]
+    make, _ = WORKLOADS[name]
     torch.manual_seed(args.seed)
     model = make()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    train = pad(train_all[:(args.warmup + 20) * BATCH], side)
 
     for i in range(args.warmup):
         train_step(model, optimizer, train[i * BATCH:(i + 1) * BATCH])
@@ -163,13 +230,22 @@ def pad(images, side):
     return F.pad(images, (margin, margin, margin, margin)) if margin else images
 
 
-def bench(name, args, train_all, test_all):
-    make, side = WORKLOADS[name]
+def workload_data(name, args, images):
+    """The training and test samples of workload `name`: W4's windows, else the images padded to the model's side."""
+    _, side = WORKLOADS[name]
+    if side is None:
+        return load_windows(args.series)
+    if not images:
+        images.extend([load(args.data, "train"), load(args.data, "test")])
+    return pad(images[0], side), pad(images[1], side)
+
+
+def bench(name, args, train, test):
+    make, _ = WORKLOADS[name]
     torch.manual_seed(args.seed)
     model = make()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    train = pad(train_all, side)
-    test = pad(test_all, side)
+    train_size = len(train)
     if args.quick:
         train = train[:args.steps * BATCH]
         test = test[:QUICK_TEST_SAMPLES]
@@ -211,14 +287,15 @@ def bench(name, args, train_all, test_all):
             "train_samples_per_s": round(train_rate, 1), "infer_samples_per_s": round(statistics.median(infer), 1),
             "gflops_per_s": round(mflop * train_rate / 1000, 2),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "test_loss": test_loss, "epochs": round(passes * len(train) / len(train_all), 4),
+            "test_loss": test_loss, "epochs": round(passes * len(train) / train_size, 4),
             "train_mflop_per_sample": round(mflop, 4), "timed_steps": timed_steps, "quick": args.quick}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workload", default="mlp-ae,conv-ae,conv-vae")
+    parser.add_argument("--workload", default="mlp-ae,conv-ae,conv-vae,lstm-ae")
     parser.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    parser.add_argument("--series", default="w4-series.csv", help="W4's series, as ae make-series writes it")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--quick", action="store_true")
@@ -229,11 +306,12 @@ def main():
     parser.add_argument("--profile", action="store_true", help="also print a per-operator profile on stderr")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    train_all, test_all = load(args.data, "train"), load(args.data, "test")
+    images = []
     for name in args.workload.split(","):
+        train, test = workload_data(name, args, images)
         if args.profile:
-            profile(name, args, train_all)
-        print(json.dumps(bench(name, args, train_all, test_all)), flush=True)
+            profile(name, args, train[:(args.warmup + 20) * BATCH])
+        print(json.dumps(bench(name, args, train, test)), flush=True)
 
 
 if __name__ == "__main__":

@@ -5,27 +5,11 @@ import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.SeriesData;
-import dev.autoencoder.data.plot.ScoreHistogram;
-import dev.autoencoder.data.plot.SeriesPlot;
-import dev.autoencoder.data.series.Span;
-import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.anomaly.AnomalyDetector;
-import dev.autoencoder.models.anomaly.Detection;
-import dev.autoencoder.models.anomaly.GroundTruth;
-import dev.autoencoder.models.anomaly.RankingMetrics;
-import dev.autoencoder.models.anomaly.SeriesDetection;
+import dev.autoencoder.models.anomaly.AnomalyReport;
 import dev.autoencoder.models.anomaly.SeriesDetector;
-import dev.autoencoder.models.anomaly.SeriesScores;
-import dev.autoencoder.models.anomaly.Threshold;
 import dev.autoencoder.models.family.AnomalyScore;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,8 +30,6 @@ import picocli.CommandLine.Option;
                 + "window-scores.csv (id: a window's first step), step-scores.csv (id: the step) and series.png (the series, the "
                 + "step scores, the threshold, the flagged spans). With a 0/1 label column, reports the AUROC of windows and of steps."})
 public final class AnomalyCommand extends DataCommand {
-    private static final int SHOWN_SPANS = 5;
-
     @Mixin
     private ThresholdOptions thresholdOptions;
 
@@ -65,90 +47,28 @@ public final class AnomalyCommand extends DataCommand {
         if (scoreSamples < 1) {
             throw new IllegalArgumentException("--score-samples must be at least 1, got " + scoreSamples);
         }
-        if (series() && model().model().spec().windowLayout().isPresent()) { // a flat model of windows scores them as samples
-            scoreSeries();
-            return;
-        }
-        Optional<Integer> normal = Optional.ofNullable(normalClass).or(() -> model().recipe().map(DataRecipe::normalClass));
-        Dataset train = normal.map(c -> Classes.only(trainSamples(), c)).orElseGet(this::trainSamples);
-        Dataset samples = samples();
-        AnomalyScore score = model().model().preferredAnomalyScore(scoreSamples);
-        AnomalyDetector detector = AnomalyDetector.fit(inference(), score, train, thresholdOptions.rule(), seed());
-        Threshold threshold = detector.threshold();
-        float[] scores = detector.score(samples);
-        boolean[] flags = detector.predict(scores);
-        int[] flagged = IntStream.range(0, scores.length).filter(i -> flags[i]).toArray();
-        ResultCsvWriter csv = new ResultCsvWriter();
-        Path all = csv.writeScores(output("scores.csv"), samples, scores);
-        Path anomalies = csv.writeScores(output("anomalies.csv"), samples.select(flagged), gather(scores, flagged));
-        Optional<boolean[]> truth = GroundTruth.of(samples, normal);
-        String normalName = "normal" + normal.map(c -> " (" + samples.labelName(c) + ")").orElse("");
-        Map<String, float[]> groups = truth.map(t -> ScoreHistogram.byTruth(scores, t, normalName))
-                .orElseGet(() -> Map.of(samples.name(), scores));
-        Path png = new ScoreHistogram().write(output("scores.png"), score.describe() + " on " + samples.name(), groups,
-                OptionalDouble.of(threshold.value()));
-        stdout().printf(Locale.ROOT, "%s on %s, %d samples; score: %s%n", model().describe(), samples.name(), samples.size(),
-                score.describe());
-        stdout().printf(Locale.ROOT, "  threshold %.6g (%s)%n", threshold.value(), threshold.description());
-        stdout().printf(Locale.ROOT, "  flagged %d of %d (%.2f%%)%n", flagged.length, scores.length, 100.0 * flagged.length / scores.length);
-        truth.ifPresent(t -> report("", scores, t, flags));
-        stdout().printf("  %s%n  %s%n  %s%n", all, anomalies, png);
+        AnomalyReport report = series() && model().model().spec().windowLayout().isPresent() ? scoreSeries() : scoreSamples();
+        report.lines().forEach(stdout()::println);
+        report.files().forEach(file -> stdout().println("  " + file));
     }
 
-    /** Scores a series per window and per step against thresholds from its training part. */
-    private void scoreSeries() {
+    /** Scores samples against a threshold from the training samples (of the normal class, when there is one). */
+    private AnomalyReport scoreSamples() {
+        Optional<Integer> normal = Optional.ofNullable(normalClass).or(() -> model().recipe().map(DataRecipe::normalClass));
+        Dataset train = normal.map(c -> Classes.only(trainSamples(), c)).orElseGet(this::trainSamples);
+        AnomalyScore score = model().model().preferredAnomalyScore(scoreSamples);
+        AnomalyDetector detector = AnomalyDetector.fit(inference(), score, train, thresholdOptions.rule(), seed());
+        return AnomalyReport.ofSamples(detector, samples(), normal, model().describe(), out());
+    }
+
+    /** Scores a series per window and per step against thresholds from its training part (a flat model scores windows as samples). */
+    private AnomalyReport scoreSeries() {
         if (normalClass != null) {
             throw new IllegalArgumentException("--normal-class picks a class of samples; a series is scored against its training part");
         }
         SeriesData data = seriesData();
         SeriesDetector detector = SeriesDetector.fit(inference(), data.train(), data.windows(), thresholdOptions.rule());
-        Dataset steps = data.steps(split());
-        SeriesDetection found = detector.detect(steps, data.firstStep(split()));
-        SeriesScores scores = found.scores();
-        Dataset covered = steps.slice(0, scores.steps().length).toDataset();
-        Dataset windows = data.windows().apply(steps);
-        ResultCsvWriter csv = new ResultCsvWriter();
-        Path windowCsv = csv.write(output("window-scores.csv"), found.windowStarts(), windows.hasLabels() ? windows.labels() : null,
-                List.of(), List.of("score"), scores.windows());
-        Path stepCsv = csv.write(output("step-scores.csv"), found.stepNumbers(), covered.hasLabels() ? covered.labels() : null, List.of(),
-                List.of("score"), scores.steps());
-        String name = data.name() + " " + split();
-        Path png = new SeriesPlot().write(output("series.png"), model().model().spec().family().id() + " on " + name + ": step scores, "
-                + "flagged spans", covered, found.firstStep(), scores.steps(), detector.stepThreshold().value(), found.labelledSpans(),
-                found.flaggedSpans());
-        int uncovered = steps.size() - covered.size();
-        stdout().printf(Locale.ROOT, "%s on %s: %d steps in %d windows of %d (stride %d)%s%n", model().describe(), name, steps.size(),
-                windows.size(), data.windows().length(), data.windows().stride(), uncovered > 0 ? "; the last " + uncovered
-                        + " fill no window and are not scored" : "");
-        stdout().printf(Locale.ROOT, "  windows: threshold %.6g (%s), flagged %d of %d%n", detector.windowThreshold().value(),
-                detector.windowThreshold().description(), found.flaggedWindows(), windows.size());
-        scores.windowTruth().ifPresent(t -> report("windows: ", scores.windows(), t, found.windowFlags()));
-        List<Span> spans = found.flaggedSpans();
-        String shown = spans.stream().limit(SHOWN_SPANS).map(s -> s.start() + "-" + (s.end() - 1)).collect(Collectors.joining(", "));
-        stdout().printf(Locale.ROOT, "  steps: threshold %.6g (%s), flagged %d of %d in %d spans%s%n", detector.stepThreshold().value(),
-                detector.stepThreshold().description(), found.flaggedSteps(), covered.size(), spans.size(),
-                spans.isEmpty() ? "" : ": " + shown + (spans.size() > SHOWN_SPANS ? ", ..." : ""));
-        scores.stepTruth().ifPresent(t -> report("steps: ", scores.steps(), t, found.stepFlags()));
-        stdout().printf("  %s%n  %s%n  %s%n", windowCsv, stepCsv, png);
-    }
-
-
-    private void report(String what, float[] scores, boolean[] truth, boolean[] flags) {
-        Detection detection = Detection.of(flags, truth);
-        if (detection.anomalies() == 0 || detection.anomalies() == truth.length) {
-            stdout().println("  " + what + "AUROC: undefined (the samples are all " + (detection.anomalies() == 0 ? "normal" : "anomalous") + ")");
-            return;
-        }
-        RankingMetrics ranking = new RankingMetrics(scores, truth);
-        stdout().printf(Locale.ROOT, "  %sAUROC %.4f  average precision %.4f  (%d anomalies; flagged: precision %.3f, recall %.3f)%n",
-                what, ranking.auroc(), ranking.averagePrecision(), detection.anomalies(), detection.precision(), detection.recall());
-    }
-
-    private static float[] gather(float[] scores, int[] indices) {
-        float[] out = new float[indices.length];
-        for (int k = 0; k < indices.length; k++) {
-            out[k] = scores[indices[k]];
-        }
-        return out;
+        return AnomalyReport.ofSeries(detector, data.steps(split()), data.firstStep(split()), model().describe(),
+                model().model().spec().family().id(), data.name() + " " + split(), out());
     }
 }

@@ -5,21 +5,18 @@ import dev.autoencoder.api.discovery.BackendCandidate;
 import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.guice.BackendsModule;
-import dev.autoencoder.cli.bench.ChildJvm;
 import dev.autoencoder.cli.option.VerboseOption;
-import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.models.bench.BenchSettings;
+import dev.autoencoder.models.bench.ChildJvm;
 import dev.autoencoder.models.bench.WorkloadBench;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.train.ConsoleProgress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -34,12 +31,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", header = "Time the benchmark workloads on each backend; one JSON line per run.",
         mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train W1 mlp-ae, W2 conv-ae and W3 conv-vae (docs: WORKLOADS.md) with batch 100 and Adam on "
-                + "Fashion-MNIST, then infer on the test data in batches of 500, and print one JSON line per workload and "
-                + "backend: training and inference samples/s (medians, warm-up excluded), GFLOP/s, peak RSS, threads and "
-                + "the test loss after training.",
+        description = {"Train W1 mlp-ae, W2 conv-ae and W3 conv-vae on Fashion-MNIST and W4 lstm-ae on windows of a generated "
+                + "sensor series (docs: WORKLOADS.md) with batch 100 and Adam, then infer on the test data in batches of 500, "
+                + "and print one JSON line per workload and backend: training and inference samples/s (medians, warm-up "
+                + "excluded), GFLOP/s, peak RSS, threads and the test loss after training.",
             "FLOPs are those of the matrix products and convolutions of one training step (forward, backward), two per "
-                + "multiply-add, counted by running a step on the profiling backend; elementwise work is not counted."})
+                + "multiply-add, counted by running a step on the profiling backend (an LSTM's gate products are products); "
+                + "elementwise work is not counted."})
 public final class BenchCommand implements Callable<Integer> {
     /** The class whose {@code main} runs {@code ae}, started again for each forked run. */
     public static final String MAIN_CLASS = "dev.autoencoder.cli.Main";
@@ -47,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--workload", paramLabel = "NAME", split = ",", defaultValue = "mlp-ae,conv-ae,conv-vae",
+    @Option(names = "--workload", paramLabel = "NAME", split = ",", defaultValue = "mlp-ae,conv-ae,conv-vae,lstm-ae",
             description = "Workloads to run, comma-separated. Default: ${DEFAULT-VALUE}.")
     private List<String> workloads;
 
@@ -60,7 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--data", paramLabel = "SOURCE", defaultValue = DataRequest.FASHION_MNIST,
-            description = "fashion-mnist, mnist, or a folder of MNIST-like IDX files. Default: ${DEFAULT-VALUE}.")
+            description = "The images of W1-W3: fashion-mnist, mnist, or a folder of MNIST-like IDX files. Default: "
+                    + "${DEFAULT-VALUE}.")
     private String data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
@@ -103,11 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<Presets> presets = workloads.stream().map(Presets::of).toList();
         List<String> names = backendNames();
         PrintWriter out = spec.commandLine().getOut();
-        LoadedData loaded = noFork ? new DataCatalog().load(new DataRequest(data, null, null, null), Optional.empty()) : null;
         for (Presets workload : presets) {
+            LoadedData loaded = noFork ? WorkloadBench.data(workload, data) : null;
             for (String name : names) {
                 int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
-                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name), out, spec.commandLine().getErr());
+                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name, settings), out, spec.commandLine().getErr());
                 if (code != 0) {
                     return code;
                 }
@@ -147,14 +146,11 @@ public final class BenchCommand implements Callable<Integer> {
         return backends;
     }
 
-    private List<String> childArguments(Presets workload, String backend) {
-        List<String> args = new ArrayList<>(Arrays.asList("bench", "--no-fork", "--workload", workload.id(), "--backend",
-                backend, "--threads", Integer.toString(threads), "--data", data, "--epochs", Integer.toString(epochs),
-                "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--repeats",
-                Integer.toString(repeats), "--seed", Long.toString(seed)));
+    private List<String> childArguments(Presets workload, String backend, BenchSettings settings) {
+        List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--workload", workload.id(), "--backend", backend));
+        args.addAll(settings.arguments());
         boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
-        Stream.of(quick ? "--quick" : null, profile ? "--profile" : null, verbose ? "--verbose" : null).filter(Objects::nonNull)
-                .forEach(args::add);
+        Stream.of(profile ? "--profile" : null, verbose ? "--verbose" : null).filter(Objects::nonNull).forEach(args::add);
         return args;
     }
 }

@@ -7,7 +7,6 @@ import dev.autoencoder.data.write.ResultCsvWriter;
 import dev.autoencoder.models.codec.CodeFile;
 import dev.autoencoder.models.codec.Compressor;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public final class DecompressCommand extends DataCommand {
         Path csv = new ResultCsvWriter().write(output("decompressed.csv"), file.ids(), file.labels(), List.of(),
                 ResultCsvWriter.columns("x", model().model().spec().inputSize()), decoded);
         stdout().printf(Locale.ROOT, "%d codes of %s decoded by %s%n  %s%n", file.size(), file.origin(), model().describe(), csv);
-        Optional<Dataset> originals = originals(file);
+        Optional<Dataset> originals = file.originals(origin(), this::samples);
         originals.ifPresentOrElse(o -> {
             double mse = ErrorMetrics.mse(decoded, o.data());
             stdout().printf(Locale.ROOT, "  decoded vs original: mse %.6g  psnr %.2f dB%n", mse, ErrorMetrics.psnr(mse));
@@ -47,19 +46,6 @@ public final class DecompressCommand extends DataCommand {
         if (pictures.isPresent()) {
             stdout().println("  " + draw(pictures.get(), file, decoded, originals));
         }
-    }
-
-    /** The samples the codes were made from, when the data at hand is the data they came from. */
-    private Optional<Dataset> originals(CodeFile file) {
-        if (!file.origin().equals(origin())) {
-            return Optional.empty();
-        }
-        Dataset samples = samples();
-        int[] ids = file.ids();
-        if (Arrays.stream(ids).anyMatch(id -> id < 0 || id >= samples.size())) {
-            return Optional.empty();
-        }
-        return Optional.of(samples.select(ids).toDataset());
     }
 
     private Path draw(Pictures pictures, CodeFile file, float[] decoded, Optional<Dataset> originals) {

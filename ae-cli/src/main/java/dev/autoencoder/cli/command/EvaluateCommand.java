@@ -4,10 +4,8 @@ import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.Degradation;
-import dev.autoencoder.data.stats.ErrorMetrics;
-import dev.autoencoder.models.inference.Inference;
+import dev.autoencoder.models.inference.Evaluation;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,26 +30,8 @@ public final class EvaluateCommand extends DataCommand {
         Dataset clean = samples();
         Optional<Degradation> degradation = model().recipe().flatMap(DataRecipe::degradation);
         Dataset inputs = degradation.map(d -> fitted(d.apply(rawSamples(), new Rng(seed())))).orElse(clean);
-        Inference inference = inference();
         stdout().printf(Locale.ROOT, "%s on %s, %d samples%s%n", model().describe(), clean.name(), clean.size(),
                 degradation.map(d -> ", inputs with " + d.describe()).orElse(""));
-        Map<String, Double> losses = inference.losses(inputs, clean, seed());
-        losses.forEach((term, value) -> row(term, value, ""));
-        double mse = ErrorMetrics.mse(inference.reconstruct(inputs), clean.data());
-        row("mse", mse, "");
-        row("psnr", ErrorMetrics.psnr(mse), " dB");
-        if (model().model().generative().isPresent()) {
-            float[] nll = inference.negativeLogLikelihood(clean, importanceSamples, seed());
-            double mean = 0;
-            for (float v : nll) {
-                mean += v / (double) nll.length;
-            }
-            row("nll (k=" + importanceSamples + ")", mean, String.format(Locale.ROOT, " nats (%.4g bits per dimension)",
-                    mean / Math.log(2) / clean.sampleSize()));
-        }
-    }
-
-    private void row(String name, double value, String unit) {
-        stdout().printf(Locale.ROOT, "  %-16s %.6g%s%n", name, value, unit);
+        Evaluation.lines(inference(), inputs, clean, importanceSamples, seed()).forEach(stdout()::println);
     }
 }

@@ -25,7 +25,7 @@ public final class InpaintCommand extends RestoreCommand {
         Optional<Degradation> trained = model().recipe().flatMap(DataRecipe::degradation)
                 .filter(Degradation.MissingPatch.class::isInstance);
         return Optional.of(patch.value().<Degradation>map(Degradation.MissingPatch::new).or(() -> trained)
-                .orElseGet(() -> new Degradation.MissingPatch(PatchOption.defaultFor(ImageShape.of(raw.sampleShape()).height()))));
+                .orElseGet(() -> new Degradation.MissingPatch(DataRecipe.defaultPatch(ImageShape.of(raw.sampleShape()).height()))));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.autoencoder.cli.command;
 
 import dev.autoencoder.api.TensorBackend;
-import dev.autoencoder.cli.model.LoadedModel;
 import dev.autoencoder.cli.option.BackendOptions;
 import dev.autoencoder.cli.option.CheckpointOption;
 import dev.autoencoder.cli.option.VerboseOption;
@@ -9,6 +8,7 @@ import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.models.inference.Inference;
+import dev.autoencoder.models.run.LoadedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -24,7 +24,7 @@ public final class SuperResolveCommand extends RestoreCommand {
         Optional<Degradation> trained = model().recipe().flatMap(DataRecipe::degradation)
                 .filter(Degradation.LowResolution.class::isInstance);
         return Optional.of(factor.value().<Degradation>map(Degradation.LowResolution::new)
-                .or(() -> trained).orElseGet(() -> new Degradation.LowResolution(FactorOption.DEFAULT)));
+                .or(() -> trained).orElseGet(() -> new Degradation.LowResolution(DataRecipe.DEFAULT_FACTOR)));
     }
 
     @Override

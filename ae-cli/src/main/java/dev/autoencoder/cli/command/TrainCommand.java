@@ -26,20 +26,19 @@ import dev.autoencoder.models.inference.Inference;
 import dev.autoencoder.models.run.RunData;
 import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.models.run.TrainingRun;
-import dev.autoencoder.models.train.ConsoleProgress;
+import dev.autoencoder.models.run.RunReport;
 import dev.autoencoder.models.train.MetricsCsv;
 import dev.autoencoder.models.train.Trainer;
-import dev.autoencoder.models.train.TrainingDivergedException;
 import dev.autoencoder.models.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,32 +120,22 @@ public final class TrainCommand implements Callable<Integer> {
             DataRequest request = dataOptions.request(Optional.empty());
             loaded = new DataCatalog().load(request, Optional.empty());
             ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name());
-            Optional<int[]> imageShape = loaded.images() ? Optional.of(loaded.train().sampleShape()) : Optional.empty();
-            int patchSide = patch.value().orElseGet(() -> PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
-            DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), normalClass, task,
-                    factor.value().orElse(FactorOption.DEFAULT), patchSide);
+            DataRecipe recipe = DataRecipe.of(request, loaded, normalClass, task, factor.value(), patch.value());
             RunSettings settings = trainingOptions.settings();
             String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
             data = RunData.of(loaded, recipe, modelSpec, settings.seed(), name);
             run = TrainingRun.start(folder.dir(), modelSpec, settings, recipe, data, backend, runFolder.force());
         }
-        printHeader(stdout, run, data, selected);
+        RunReport.header(run, data, backend, selected.selection(), resume).forEach(stdout::println);
+        stdout.flush();
         long began = System.nanoTime();
-        TrainingResult result;
-        try {
-            result = run.train(data, ConsoleProgress.view(stdout, System.console() != null));
-        } catch (TrainingDivergedException e) {
-            throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
-        }
+        TrainingRun training = run;
+        RunData trained = data;
+        TrainingResult result = TrainingOptions.train(stdout, view -> training.train(trained, view));
         double seconds = (System.nanoTime() - began) / 1e9;
         List<Path> pictures = pictures(folder, run, backend, loaded.name(), data);
-        stdout.printf(Locale.ROOT, "%s after %s (%.1f s)%s; best %s loss %.6g at epoch %d%n",
-                result.stoppedEarly() ? "stopped early" : "done", epochs(result.progress().nextEpoch()), seconds,
-                resume ? ", resumed" : "", run.settings().validationSplit() > 0 ? "validation" : "training", result.progress().bestLoss(),
-                result.progress().bestEpoch() + 1);
-        List.of(TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS)
-                .forEach(file -> stdout.println("  " + folder.dir().resolve(file)));
-        pictures.forEach(p -> stdout.println("  " + p));
+        stdout.println(RunReport.finished(run, result, seconds, resume));
+        Stream.concat(RunReport.files(run).stream(), pictures.stream()).forEach(p -> stdout.println("  " + p));
         stdout.flush();
         return 0;
     }
@@ -172,23 +161,6 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + " " + asked + " differs from the run's " + run
                     + "; --resume continues with the run's data and task");
         }
-    }
-
-    private void printHeader(PrintWriter stdout, TrainingRun run, RunData data, BackendOptions.Selected selected) {
-        ModelSpec s = run.model().spec();
-        RunSettings settings = run.settings();
-        DataRecipe recipe = run.recipe();
-        int perEpoch = new Trainer(selected.backend(), settings.config(), List.of()).split(data.size()).train().length;
-        stdout.printf(Locale.ROOT, "%s %s: %,d parameters, input %s, latent %d%n", runFolder.resume() ? "resuming" : "training",
-                s.family().id(), run.model().parameterCount(), s.inputShape(), s.latent());
-        stdout.printf(Locale.ROOT, "data %s: %,d training samples (%,d per epoch, the rest validates)%s%s%n", data.name(),
-                data.size(), perEpoch, recipe.normalClass() != null ? ", class " + recipe.normalClass() + " only" : "",
-                recipe.degradation().map(d -> ", inputs with " + d.describe()).orElse(""));
-        stdout.printf(Locale.ROOT, "%s backend (%s), %s%s, %s lr %s, batch %d, seed %d -> %s%n", selected.selection().name(),
-                selected.selection().reason(), epochs(settings.epochs()), runFolder.resume() ? " in total" : "", settings.optimizer(), settings.lr(),
-                settings.batchSize(), settings.seed(), run.folder());
-        stdout.println("(* marks a new best validation loss, saved as best.safetensors)");
-        stdout.flush();
     }
 
     /** The loss curves, reconstructions of validation samples, and a VAE's samples. */
@@ -225,9 +197,5 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return written;
-    }
-
-    private static String epochs(int n) {
-        return n == 1 ? "1 epoch" : n + " epochs";
     }
 }

@@ -1,8 +1,6 @@
 package dev.autoencoder.cli.model;
 
-import dev.autoencoder.models.checkpoint.CheckpointException;
 import dev.autoencoder.models.run.TrainingRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,21 +40,5 @@ public record RunFolder(Path dir) {
             throw new IllegalArgumentException(dir + " already holds a checkpoint; use --force to replace it (the old run stays "
                     + "until the new one commits its first epoch), --resume to continue it, or another --out");
         }
-    }
-
-    /**
-     * The checkpoint a {@code --checkpoint} value names: the file itself, or for a run folder its best checkpoint
-     * (else its last).
-     */
-    public static Path checkpointIn(Path given) {
-        if (!Files.isDirectory(given)) {
-            return given;
-        }
-        for (String name : new String[] {TrainingRun.BEST, TrainingRun.MODEL}) {
-            if (Files.isRegularFile(given.resolve(name))) {
-                return given.resolve(name);
-            }
-        }
-        throw new CheckpointException(given, "is a folder without " + TrainingRun.BEST + " or " + TrainingRun.MODEL);
     }
 }

@@ -1,6 +1,5 @@
 package dev.autoencoder.cli.option;
 
-import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.models.factory.Presets;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.Likelihood;
@@ -107,11 +106,8 @@ public final class ModelOptions {
             }
             return preset.get().spec();
         }
-        ModelRequest request = request();
-        Family family = request.family();
         try {
-            return request.spec(family.windowLayout().map(layout -> InputShapes.window(dataShape, layout, family.id()))
-                    .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)));
+            return request().specFor(dataShape, dataName);
         } catch (ModelRequest.Inapplicable e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }

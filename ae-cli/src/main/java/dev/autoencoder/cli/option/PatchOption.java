@@ -13,9 +13,4 @@ public final class PatchOption {
     public Optional<Integer> value() {
         return Optional.ofNullable(patch);
     }
-
-    /** The default for images {@code height} pixels high: a third of it, rounded up. */
-    public static int defaultFor(int height) {
-        return (height + 2) / 3;
-    }
 }

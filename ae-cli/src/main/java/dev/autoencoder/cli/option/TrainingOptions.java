@@ -3,6 +3,11 @@ package dev.autoencoder.cli.option;
 import dev.autoencoder.models.run.OptimizerKind;
 import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.models.run.Schedule;
+import dev.autoencoder.models.train.ConsoleProgress;
+import dev.autoencoder.models.train.ProgressView;
+import dev.autoencoder.models.train.TrainingDivergedException;
+import dev.autoencoder.models.train.TrainingResult;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -110,25 +115,17 @@ public final class TrainingOptions {
         return run.withEpochs(epochs);
     }
 
+    /** Runs {@code training} with its progress shown on {@code out}; a diverged run's message says which options to try. */
+    public static TrainingResult train(PrintWriter out, Function<ProgressView, TrainingResult> training) {
+        try {
+            return training.apply(ConsoleProgress.view(out, System.console() != null));
+        } catch (TrainingDivergedException e) {
+            throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
+        }
+    }
+
     /** The --lr-schedule and --lr-warmup values as a schedule (a cosine one anneals over --epochs). */
     private Schedule schedule() {
-        String[] parts = schedule.trim().split(":");
-        try {
-            Schedule shape = switch (parts[0]) {
-                case "constant" -> parts.length == 1 ? Schedule.constant() : null;
-                case "step" -> parts.length <= 3 && parts.length >= 2 ? new Schedule(Schedule.Kind.STEP, Integer.parseInt(parts[1]),
-                        parts.length == 3 ? Double.parseDouble(parts[2]) : 0.1, 0, 0, 0) : null;
-                case "cosine" -> parts.length <= 2 ? new Schedule(Schedule.Kind.COSINE, 0, 0, epochs,
-                        parts.length == 2 ? Double.parseDouble(parts[1]) : 0, 0) : null;
-                default -> null;
-            };
-            if (shape == null) {
-                throw new IllegalArgumentException("--lr-schedule takes constant, step:EVERY[:GAMMA] or cosine[:MIN_LR], not '"
-                        + schedule + "'");
-            }
-            return shape.withWarmup(lrWarmup);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--lr-schedule '" + schedule + "' holds a value that is not a number", e);
-        }
+        return Schedule.parse(schedule, epochs).withWarmup(lrWarmup);
     }
 }

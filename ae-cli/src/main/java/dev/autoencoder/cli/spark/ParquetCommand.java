@@ -1,8 +1,6 @@
 package dev.autoencoder.cli.spark;
 
 import dev.autoencoder.cli.option.DataOptions;
-import dev.autoencoder.cli.option.FactorOption;
-import dev.autoencoder.cli.option.PatchOption;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.catalog.DataCatalog;
@@ -60,10 +58,7 @@ public final class ParquetCommand implements Callable<Integer> {
         DataRequest request = dataOptions.request(Optional.empty());
         LoadedData loaded = new DataCatalog().load(request, Optional.empty());
         Dataset part = split.equals("train") ? loaded.train() : loaded.test();
-        int[] shape = part.sampleShape();
-        Optional<int[]> imageShape = loaded.images() ? Optional.of(shape) : Optional.empty();
-        DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), null, Task.RECONSTRUCT,
-                FactorOption.DEFAULT, PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
+        DataRecipe recipe = DataRecipe.of(request, loaded, null, Task.RECONSTRUCT, Optional.empty(), Optional.empty());
         long began = System.nanoTime();
         long rows = SampleTables.write(SparkJobs.session(sparkOptions), part, repeat, recipe, sparkOptions.partitions(), output.out(),
                 output.force());

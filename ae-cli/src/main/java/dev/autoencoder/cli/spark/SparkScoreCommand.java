@@ -2,11 +2,11 @@ package dev.autoencoder.cli.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import dev.autoencoder.cli.model.RunFolder;
 import dev.autoencoder.cli.option.CheckpointOption;
 import dev.autoencoder.cli.option.ThresholdOptions;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.models.anomaly.Threshold;
+import dev.autoencoder.models.run.LoadedModel;
 import dev.autoencoder.spark.score.DistributedScorer;
 import dev.autoencoder.spark.score.ScoringOptions;
 import dev.autoencoder.spark.table.SparkTables;
@@ -76,7 +76,7 @@ public final class SparkScoreCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long began = System.nanoTime();
         Threshold threshold;
-        try (DistributedScorer scorer = DistributedScorer.of(spark, RunFolder.checkpointIn(checkpoint.path()), options)) {
+        try (DistributedScorer scorer = DistributedScorer.of(spark, LoadedModel.checkpointIn(checkpoint.path()), options)) {
             threshold = scorer.fitThreshold(normalRows, table.column(), thresholdOptions.rule());
             SparkTables.writeParquet(spark, scorer.score(rows, table.column(), threshold), output.out(), output.force());
         }

@@ -3,9 +3,7 @@ package dev.autoencoder.cli.spark;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.cli.model.RunFolder;
 import dev.autoencoder.cli.option.BackendOptions;
-import dev.autoencoder.cli.option.FactorOption;
 import dev.autoencoder.cli.option.ModelOptions;
-import dev.autoencoder.cli.option.PatchOption;
 import dev.autoencoder.cli.option.RunFolderOptions;
 import dev.autoencoder.cli.option.TrainingOptions;
 import dev.autoencoder.cli.option.VerboseOption;
@@ -14,10 +12,10 @@ import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.Scaling;
 import dev.autoencoder.data.catalog.Task;
 import dev.autoencoder.models.family.ModelSpec;
+import dev.autoencoder.models.run.EpochLoop;
+import dev.autoencoder.models.run.RunReport;
 import dev.autoencoder.models.run.RunSettings;
 import dev.autoencoder.models.run.TrainingRun;
-import dev.autoencoder.models.train.ConsoleProgress;
-import dev.autoencoder.models.train.TrainingDivergedException;
 import dev.autoencoder.models.train.TrainingResult;
 import dev.autoencoder.spark.table.SparkTables;
 import dev.autoencoder.spark.train.DataParallelTrainer;
@@ -87,8 +85,8 @@ public final class SparkTrainCommand implements Callable<Integer> {
         Dataset<Row> rows = SparkTables.read(spark, table.data(), table.column(), table.labelColumn(), sparkOptions.partitions());
         // a table without a recipe (not written by 'ae spark parquet'): its values as they are
         DataRecipe recipe = SparkTables.recipe(rows, table.column()).orElseGet(() -> new DataRecipe(new DataRequest(table.data(), null,
-                null, table.labelColumn()).absolute(), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, FactorOption.DEFAULT,
-                PatchOption.defaultFor(3)));
+                null, table.labelColumn()).absolute(), Scaling.ofRange(0, 1), null, null, Task.RECONSTRUCT, DataRecipe.DEFAULT_FACTOR,
+                DataRecipe.defaultPatch(3)));
         TrainingRun run = resume ? TrainingRun.resume(folder.dir(), backend) : null;
         ModelSpec modelSpec;
         if (run != null) {
@@ -112,18 +110,11 @@ public final class SparkTrainCommand implements Callable<Integer> {
                     resume ? "resuming" : "training", modelSpec.family().id(), spark.sparkContext().master(), trainer.plan(run.settings())
                     .partitions(), parallelism, run.model().parameterCount(), trainer.data().size(), trainer.data().name(), backend.name());
             long began = System.nanoTime();
-            TrainingResult result;
-            try {
-                result = run.train(trainer, ConsoleProgress.view(stdout, System.console() != null));
-            } catch (TrainingDivergedException e) {
-                throw new TrainingDivergedException(e.getMessage() + " (try a lower --lr or --clip-norm)");
-            }
-            stdout.printf(Locale.ROOT, "%s after %d epochs (%.1f s); best training loss %.6g at epoch %d%n", result.stoppedEarly()
-                    ? "stopped early" : "done", result.progress().nextEpoch(), (System.nanoTime() - began) / 1e9, result.progress()
-                    .bestLoss(), result.progress().bestEpoch() + 1);
-        }
-        for (String file : new String[] {TrainingRun.MODEL, TrainingRun.BEST, TrainingRun.STATE, TrainingRun.METRICS}) {
-            stdout.println("  " + folder.dir().resolve(file));
+            TrainingRun training = run;
+            EpochLoop epochs = trainer;
+            TrainingResult result = TrainingOptions.train(stdout, view -> training.train(epochs, view));
+            stdout.println(RunReport.finished(run, result, (System.nanoTime() - began) / 1e9, resume));
+            RunReport.files(run).forEach(file -> stdout.println("  " + file));
         }
         stdout.flush();
         return 0;

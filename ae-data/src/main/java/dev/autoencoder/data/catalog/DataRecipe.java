@@ -26,12 +26,32 @@ public record DataRecipe(DataRequest data, Scaling scaling, int[] imageShape, In
         int patch) {
     /** The file name in a run folder. */
     public static final String FILE_NAME = "data.json";
+    /** The super-resolution factor where neither the user nor a model gives one. */
+    public static final int DEFAULT_FACTOR = 2;
 
     public DataRecipe {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(scaling, "scaling");
         imageShape = imageShape == null ? null : imageShape.clone();
         task = task == null ? Task.RECONSTRUCT : task;
+    }
+
+    /**
+     * The recipe of {@code loaded}, read as {@code request} asks: images keep their shape, and the factor and the patch
+     * side are the defaults unless given ({@link #DEFAULT_FACTOR}, {@link #defaultPatch}).
+     *
+     * @param normalClass the only class trained on, or null
+     */
+    public static DataRecipe of(DataRequest request, LoadedData loaded, Integer normalClass, Task task, Optional<Integer> factor,
+            Optional<Integer> patch) {
+        int[] image = loaded.images() ? loaded.train().sampleShape() : null;
+        return new DataRecipe(request, loaded.scaling(), image, normalClass, task, factor.orElse(DEFAULT_FACTOR),
+                patch.orElseGet(() -> defaultPatch(image == null ? 3 : image[1])));
+    }
+
+    /** The default inpainting patch side for images {@code height} pixels high: a third of it, rounded up. */
+    public static int defaultPatch(int height) {
+        return (height + 2) / 3;
     }
 
     @Override

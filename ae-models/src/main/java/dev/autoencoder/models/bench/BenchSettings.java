@@ -1,5 +1,8 @@
 package dev.autoencoder.models.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How a benchmark runs.
  *
@@ -26,6 +29,17 @@ public record BenchSettings(String data, int threads, int epochs, boolean quick,
             throw new IllegalArgumentException("--threads, --epochs, --steps and --repeats must be at least 1 and --warmup "
                     + "at least 0; got " + threads + ", " + epochs + ", " + quickSteps + ", " + repeats + " and " + warmupSteps);
         }
+    }
+
+    /** These settings as the options of {@code ae bench}, for a run in another process. */
+    public List<String> arguments() {
+        List<String> args = new ArrayList<>(List.of("--threads", Integer.toString(threads), "--data", data, "--epochs",
+                Integer.toString(epochs), "--steps", Integer.toString(quickSteps), "--warmup", Integer.toString(warmupSteps), "--repeats",
+                Integer.toString(repeats), "--seed", Long.toString(seed)));
+        if (quick) {
+            args.add("--quick");
+        }
+        return args;
     }
 
     /** Passes over the training data: {@code repeats} passes over a slice of a quick run, else {@code epochs}. */

@@ -9,6 +9,8 @@ import dev.autoencoder.api.profile.ProfilingBackend;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.catalog.DataCatalog;
+import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.catalog.LoadedData;
 import dev.autoencoder.models.factory.Models;
@@ -31,7 +33,7 @@ import java.util.OptionalDouble;
 
 /**
  * One workload timed on one backend, as WORKLOADS.md defines it: the preset model, batch 100, Adam (lr 1e-3), F32,
- * data already in memory. Training throughput is the median over passes with the warm-up left out; inference is
+ * data already in memory ({@link #data}). Training throughput is the median over passes with the warm-up left out; inference is
  * forward only on the test data in batches of 500 (median of the repeats, after one warm-up batch); the test loss
  * is every term of the objective on the test data after training.
  */
@@ -60,14 +62,25 @@ public final class WorkloadBench {
     }
 
     /**
+     * The data {@code workload} runs on: the windows of {@link SensorWindows} for a model of windows (W4), else the images
+     * of {@code images} ({@code fashion-mnist}, or anything {@code ae bench --data} takes).
+     *
+     * @throws dev.autoencoder.data.DataException when the images cannot be found or read
+     */
+    public static LoadedData data(Presets workload, String images) {
+        return workload.spec().windowLayout().isPresent() ? SensorWindows.load()
+                : new DataCatalog().load(new DataRequest(images, null, null, null), Optional.empty());
+    }
+
+    /**
      * Runs {@code workload} on {@code backend} with {@code data}.
      *
      * @param profiled whether to record per-primitive times of the timed training steps (a small overhead per call)
      */
     public Outcome run(Presets workload, TensorBackend backend, LoadedData data, boolean profiled) {
         List<Integer> inputShape = workload.spec().inputShape();
-        Dataset train = InputShapes.fit(data.train(), inputShape, workload.id());
-        Dataset test = InputShapes.fit(data.test(), inputShape, workload.id());
+        Dataset train = InputShapes.fit(data.train(), inputShape, workload.spec().windowLayout(), workload.id());
+        Dataset test = InputShapes.fit(data.test(), inputShape, workload.spec().windowLayout(), workload.id());
         int trainSamples = settings.quick() ? Math.min(train.size(), settings.quickSteps() * BenchSettings.BATCH) : train.size();
         Samples testPart = settings.quick() ? test.slice(0, Math.min(test.size(), BenchSettings.QUICK_TEST_SAMPLES)) : test.all();
         int stepsPerPass = (trainSamples + BenchSettings.BATCH - 1) / BenchSettings.BATCH;

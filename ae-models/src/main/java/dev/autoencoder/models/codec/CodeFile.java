@@ -1,6 +1,7 @@
 package dev.autoencoder.models.codec;
 
 import dev.autoencoder.data.DataFormatException;
+import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.DataNotFoundException;
 import dev.autoencoder.data.io.AtomicFiles;
 import dev.autoencoder.models.family.ModelSpec;
@@ -17,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
@@ -87,6 +90,18 @@ public record CodeFile(byte[] specHash, Precision precision, int latent, List<In
     /** Number of samples. */
     public int size() {
         return ids.length;
+    }
+
+    /**
+     * The samples these codes were made from, when the data at hand is where they came from: {@code samples} (asked for
+     * only then) of {@code origin}, which must hold every id.
+     */
+    public Optional<Dataset> originals(String origin, Supplier<Dataset> samples) {
+        if (!origin.equals(this.origin)) {
+            return Optional.empty();
+        }
+        Dataset all = samples.get();
+        return Arrays.stream(ids).anyMatch(id -> id < 0 || id >= all.size()) ? Optional.empty() : Optional.of(all.select(ids).toDataset());
     }
 
     /** Writes this file atomically; returns its size in bytes. */

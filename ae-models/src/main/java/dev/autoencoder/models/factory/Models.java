@@ -125,12 +125,13 @@ public final class Models {
         return new EncoderDecoder(spec, encoder, conv.decoder(init));
     }
 
-    /** Encoder, code projection (when there is one), decoder and output layer, in that order. */
+    /** Encoder, code projection and its way back (when there are), decoder and output layer, in that order. */
     private static Autoencoder sequence(LstmAeSpec spec, Init init) {
         Recurrent encoder = spec.cell().layer(spec.channels(), spec.hidden(), init);
         Optional<Dense> code = spec.projected() ? Optional.of(new Dense(spec.hidden(), spec.latent(), init)) : Optional.empty();
-        Recurrent decoder = spec.cell().layer(spec.latent(), spec.hidden(), init);
-        return new SequenceAutoencoder(spec, encoder, code, decoder, new Dense(spec.hidden(), spec.channels(), init));
+        Optional<Dense> expand = spec.projected() ? Optional.of(new Dense(spec.latent(), spec.hidden(), init)) : Optional.empty();
+        Recurrent decoder = spec.cell().layer(spec.hidden(), spec.hidden(), init);
+        return new SequenceAutoencoder(spec, encoder, code, expand, decoder, new Dense(spec.hidden(), spec.channels(), init));
     }
 
     private static Autoencoder variational(VaeSpec spec, Init init) {

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The sequence-to-sequence autoencoder of windows of a multivariate series: a recurrent encoder reads the window, its
- * last hidden state (projected by a Linear when {@code latent} differs from {@code hidden}) is the code, and a
- * recurrent decoder fed the code at every step reconstructs the window through a Linear per step. It encodes and
- * reconstructs windows of any length; {@code inputShape} gives the length it trains on and decodes codes to.
+ * last hidden state (projected by a Linear when {@code latent} differs from {@code hidden}) is the code; the code
+ * (projected back to {@code hidden} by a Linear when it was projected) is repeated over the steps as the input of a
+ * recurrent decoder of {@code hidden} features, and a Linear per step turns the decoder's states into the window. It
+ * encodes and reconstructs windows of any length; {@code inputShape} gives the length it trains on and decodes codes
+ * to. Benchmark W4 of WORKLOADS.md is {@code [64, 8]}, LSTM, hidden 64, latent 16, Gaussian.
  *
  * @param inputShape {@code [steps, channels]}
  * @param cell       the recurrent cell of encoder and decoder (PyTorch's {@code nn.LSTM} or {@code nn.GRU})
@@ -40,7 +42,7 @@ public record LstmAeSpec(List<Integer> inputShape, Cell cell, int hidden, int la
         return sampleShape.length == 2 && sampleShape[0] >= 1 && sampleShape[1] == channels();
     }
 
-    /** Whether a Linear projects the encoder's last hidden state to the code (when the sizes differ). */
+    /** Whether Linears project the encoder's last hidden state to the code and the code back (when the sizes differ). */
     public boolean projected() {
         return latent != hidden;
     }

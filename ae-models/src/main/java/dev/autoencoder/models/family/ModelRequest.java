@@ -1,5 +1,6 @@
 package dev.autoencoder.models.family;
 
+import dev.autoencoder.data.catalog.InputShapes;
 import dev.autoencoder.data.transform.Noise;
 import dev.autoencoder.models.nn.Activation;
 import dev.autoencoder.models.nn.Cell;
@@ -52,6 +53,19 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
     /** {@code family} with every default. */
     public static ModelRequest of(Family family) {
         return new ModelRequest(family, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The spec of this request for data of samples shaped {@code dataShape}: windows in the family's layout, images
+     * padded for a convolutional family, every value a feature for the others.
+     *
+     * @param dataName names the data in the error for samples a family cannot take
+     * @throws Inapplicable             when a setting does not apply to the family
+     * @throws IllegalArgumentException when the family cannot take the samples, or the settings describe no valid model
+     */
+    public ModelSpec specFor(int[] dataShape, String dataName) {
+        return spec(family.windowLayout().map(layout -> InputShapes.window(dataShape, layout, family.id()))
+                .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)));
     }
 
     /**

@@ -14,24 +14,37 @@ import java.util.Optional;
 /**
  * The sequence-to-sequence autoencoder of {@link LstmAeSpec}: {@code encoder} (an LSTM or GRU) reads the window
  * {@code [n, steps, channels]}, its last hidden state, through {@code code} (a Linear) when there is one, is the
- * code; {@code decoder} is fed the code at every step, and {@code output} (a Linear) turns each of its hidden states
- * into the step's raw values. The loss is the likelihood's, a mean over every step and channel. Windows of any length
- * encode and reconstruct; {@link #decode} gives windows of the spec's length. Parameters are named as in PyTorch's
- * module of {@code encoder = nn.LSTM(channels, hidden, batch_first=True)}, {@code code = nn.Linear(hidden, latent)},
- * {@code decoder = nn.LSTM(latent, hidden, batch_first=True)} and {@code output = nn.Linear(hidden, channels)}.
+ * code; {@code expand} (a Linear, there when {@code code} is) takes the code back to the hidden size, {@code decoder}
+ * is fed the result at every step, and {@code output} (a Linear) turns each of its hidden states into the step's raw
+ * values. The loss is the likelihood's, a mean over every step and channel. Windows of any length encode and
+ * reconstruct; {@link #decode} gives windows of the spec's length. Parameters are named as in PyTorch's module of
+ * {@code encoder = nn.LSTM(channels, hidden, batch_first=True)}, {@code code = nn.Linear(hidden, latent)},
+ * {@code expand = nn.Linear(latent, hidden)}, {@code decoder = nn.LSTM(hidden, hidden, batch_first=True)} and
+ * {@code output = nn.Linear(hidden, channels)}.
  */
 public final class SequenceAutoencoder implements Autoencoder {
     private final LstmAeSpec spec;
     private final Recurrent encoder;
     private final Optional<Dense> code;
+    private final Optional<Dense> expand;
     private final Recurrent decoder;
     private final Dense output;
 
-    /** The model of {@code spec} from its layers. */
-    public SequenceAutoencoder(LstmAeSpec spec, Recurrent encoder, Optional<Dense> code, Recurrent decoder, Dense output) {
+    /**
+     * The model of {@code spec} from its layers.
+     *
+     * @param code   the projection of the encoder's last hidden state to the code, when the spec is {@link LstmAeSpec#projected()}
+     * @param expand the projection of the code back to the decoder's input, present exactly when {@code code} is
+     */
+    public SequenceAutoencoder(LstmAeSpec spec, Recurrent encoder, Optional<Dense> code, Optional<Dense> expand, Recurrent decoder,
+            Dense output) {
+        if (code.isPresent() != expand.isPresent()) {
+            throw new IllegalArgumentException("a sequence autoencoder projects to its code and back, or neither");
+        }
         this.spec = spec;
         this.encoder = encoder;
         this.code = code;
+        this.expand = expand;
         this.decoder = decoder;
         this.output = output;
     }
@@ -78,7 +91,8 @@ public final class SequenceAutoencoder implements Autoencoder {
     /** The decoder's raw values for codes {@code z [n, latent]}: {@code [n, steps, channels]}. */
     private Var raw(Var z, int steps, Forward pass) {
         int n = z.shape().dim(0);
-        Var hidden = decoder.repeat(z, steps, pass).stacked().reshape(n * steps, spec.hidden());
+        Var input = expand.map(d -> d.forward(z, pass)).orElse(z);
+        Var hidden = decoder.repeat(input, steps, pass).stacked().reshape(n * steps, spec.hidden());
         return output.forward(hidden, pass).reshape(n, steps, spec.channels());
     }
 
@@ -87,6 +101,7 @@ public final class SequenceAutoencoder implements Autoencoder {
         Map<String, Module> parts = new LinkedHashMap<>();
         parts.put("encoder", encoder);
         code.ifPresent(d -> parts.put("code", d));
+        expand.ifPresent(d -> parts.put("expand", d));
         parts.put("decoder", decoder);
         parts.put("output", output);
         return Sequential.prefixed(parts);

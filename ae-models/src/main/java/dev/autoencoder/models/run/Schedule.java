@@ -45,6 +45,32 @@ public record Schedule(Kind kind, int every, double gamma, int period, double mi
         return new Schedule(Kind.CONSTANT, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * The schedule {@code text} names: {@code constant}, {@code step:EVERY[:GAMMA]} (GAMMA 0.1 unless given) or
+     * {@code cosine[:MIN_LR]} (MIN_LR 0 unless given; it anneals over {@code epochs}).
+     *
+     * @throws IllegalArgumentException naming {@code --lr-schedule} when the text is none of these
+     */
+    public static Schedule parse(String text, int epochs) {
+        String[] parts = text.trim().split(":");
+        try {
+            Schedule shape = switch (parts[0]) {
+                case "constant" -> parts.length == 1 ? constant() : null;
+                case "step" -> parts.length <= 3 && parts.length >= 2 ? new Schedule(Kind.STEP, Integer.parseInt(parts[1]),
+                        parts.length == 3 ? Double.parseDouble(parts[2]) : 0.1, 0, 0, 0) : null;
+                case "cosine" -> parts.length <= 2 ? new Schedule(Kind.COSINE, 0, 0, epochs, parts.length == 2 ? Double.parseDouble(parts[1]) : 0,
+                        0) : null;
+                default -> null;
+            };
+            if (shape == null) {
+                throw new IllegalArgumentException("--lr-schedule takes constant, step:EVERY[:GAMMA] or cosine[:MIN_LR], not '" + text + "'");
+            }
+            return shape;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--lr-schedule '" + text + "' holds a value that is not a number", e);
+        }
+    }
+
     /** This schedule after {@code epochs} epochs of linear warm-up. */
     public Schedule withWarmup(int epochs) {
         return new Schedule(kind, every, gamma, period, minLr, epochs);

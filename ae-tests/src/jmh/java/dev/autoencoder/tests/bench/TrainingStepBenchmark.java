@@ -48,7 +48,7 @@ public class TrainingStepBenchmark {
     @Param({"2"})
     int threads;
 
-    @Param({"mlp-ae", "conv-ae", "conv-vae"})
+    @Param({"mlp-ae", "conv-ae", "conv-vae", "lstm-ae"})
     String workload;
 
     private TensorBackend b;

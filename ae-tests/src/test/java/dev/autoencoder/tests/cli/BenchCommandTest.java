@@ -63,6 +63,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void theSequenceWorkloadRunsOnTheGeneratedWindowsAndCountsTheGateProducts() throws IOException {
+        JsonNode line = lines(run(args("bench", "--workload", "lstm-ae", "--backend", "pure", "--no-fork")).ok().out()).get(0);
+        assertEquals("lstm-ae", line.get("workload").asText());
+        assertEquals(300 / 20_000.0, line.get("epochs").asDouble(), 1e-6, "3 steps of the 20,000 training windows");
+        double loss = line.get("test_loss").asDouble();
+        assertTrue(loss > 0.3 && loss < 2, "the MSE of standardised windows after a few steps: " + line);
+        // Per window of 64 steps (T), 8 channels (C), hidden 64 (H, 4H gate rows), code 16 (Z), 2 FLOPs per multiply-add:
+        // both LSTMs' hidden gates every step, forward, weight gradient and (all but the first step's zero state) input
+        // gradient; the encoder's input gates every step, forward and weight gradient; the decoder's input gates once
+        // (its input is the same at every step), forward and both gradients; the Linears forward and both gradients.
+        long t = 64, c = 8, h = 64, g = 4 * h, z = 16;
+        long hiddenGates = 2 * (2 * h * g) * (3 * t - 1);
+        long inputGates = 2 * (2 * t * c * g) + 3 * (2 * h * g);
+        long linears = 3 * 2 * (h * z + z * h + t * h * c);
+        assertEquals((hiddenGates + inputGates + linears) / 1e6, line.get("train_mflop_per_sample").asDouble(), 1e-4);
+    }
+
+    @Test
     void badRequestsAreRefused() {
         run("bench", "--workload", "transformer").badInput("unknown preset 'transformer'");
         run("bench", "--backend", "no-such-backend").badInput("backend 'no-such-backend' is not available");

@@ -25,6 +25,24 @@ class PresetsTest {
         assertEquals(944_176, build(Presets.MLP_AE).parameterCount());
         assertEquals(343_043, build(Presets.CONV_AE).parameterCount());
         assertEquals(347_141, build(Presets.CONV_VAE).parameterCount());
+        assertEquals(54_872, build(Presets.LSTM_AE).parameterCount());
+    }
+
+    @Test
+    void theSequenceWorkloadHasPyTorchsLstmAndLinearNames() {
+        var lstm = build(Presets.LSTM_AE).parameters();
+        List<String> rnn = List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0");
+        List<String> expected = new java.util.ArrayList<>();
+        rnn.forEach(n -> expected.add("encoder." + n));
+        List.of("code", "expand").forEach(d -> expected.addAll(List.of(d + ".weight", d + ".bias")));
+        rnn.forEach(n -> expected.add("decoder." + n));
+        expected.addAll(List.of("output.weight", "output.bias"));
+        assertEquals(expected, List.copyOf(lstm.keySet()));
+        assertEquals(Shape.of(256, 8), lstm.get("encoder.weight_ih_l0").shape(), "nn.LSTM(8, 64): gates i, f, g, o of 64 rows each");
+        assertEquals(Shape.of(16, 64), lstm.get("code.weight").shape());
+        assertEquals(Shape.of(64, 16), lstm.get("expand.weight").shape());
+        assertEquals(Shape.of(256, 64), lstm.get("decoder.weight_ih_l0").shape(), "nn.LSTM(64, 64) fed the expanded code");
+        assertEquals(Shape.of(8, 64), lstm.get("output.weight").shape());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.bench;
+package dev.autoencoder.models.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;

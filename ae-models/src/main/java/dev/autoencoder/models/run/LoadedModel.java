@@ -1,4 +1,4 @@
-package dev.autoencoder.cli.model;
+package dev.autoencoder.models.run;
 
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.TensorBackend;
@@ -22,15 +22,32 @@ import java.util.Optional;
  */
 public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> recipe, Provenance provenance) {
 
-    /** Loads the checkpoint {@code given} names (a file, or a run folder) onto {@code backend}. */
+    /** Loads the checkpoint {@code given} names (a file, or a run folder: see {@link #checkpointIn}) onto {@code backend}. */
     public static LoadedModel load(Path given, TensorBackend backend) {
-        Path file = RunFolder.checkpointIn(given);
+        Path file = checkpointIn(given);
         if (!Files.exists(file)) {
             throw new CheckpointException(file, "no such file");
         }
         ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(file, backend, DType.F32);
         return new LoadedModel(loaded.model(), file, loaded.recipe().or(() -> DataRecipe.read(file.toAbsolutePath().getParent())),
                 loaded.provenance());
+    }
+
+    /**
+     * The checkpoint {@code given} names: the file itself, or for a run folder its best checkpoint (else its last).
+     *
+     * @throws CheckpointException for a folder that holds neither
+     */
+    public static Path checkpointIn(Path given) {
+        if (!Files.isDirectory(given)) {
+            return given;
+        }
+        for (String name : new String[] {TrainingRun.BEST, TrainingRun.MODEL}) {
+            if (Files.isRegularFile(given.resolve(name))) {
+                return given.resolve(name);
+            }
+        }
+        throw new CheckpointException(given, "is a folder without " + TrainingRun.BEST + " or " + TrainingRun.MODEL);
     }
 
     /** An error saying that {@code job} needs a model with a prior, unless this one has it. */
