@@ -18,6 +18,10 @@ public final class Main {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        System.exit(AeCli.execute(args, out, err));
+        int code = AeCli.execute(args, out, err);
+        out.flush();
+        err.flush();
+        FilteredStderr.drain();
+        System.exit(code);
     }
 }

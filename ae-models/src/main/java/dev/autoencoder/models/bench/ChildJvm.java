@@ -2,6 +2,7 @@ package dev.autoencoder.models.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.util.List;
  * its own: its peak memory is its own, and native engines (each with its own OpenMP pool) never share one.
  */
 public final class ChildJvm {
+    private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+
     private ChildJvm() {
     }
 
@@ -33,17 +36,36 @@ public final class ChildJvm {
     }
 
     /**
+     * Copies a child's standard error to this process's, without the JDK's announcement of the incubating Vector API
+     * module, which the child inherits from this JVM's options (the launcher drops this JVM's own).
+     */
+    private static void copyErrors(InputStream errors) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(errors, Charset.defaultCharset()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.equals(INCUBATOR_WARNING)) {
+                    System.err.println(line);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("benchmark: cannot read a child JVM's standard error: " + e.getMessage());
+        }
+    }
+
+    /**
      * Runs {@code mainClass} with {@code args} in a fresh JVM. Lines of its standard output that hold JSON objects
      * are copied to {@code out}, any other line (an engine's chatter) to {@code err}; its standard error goes to this
-     * process's.
+     * process's (see {@link #copyErrors}).
      *
      * @return its exit code
      */
     public static int run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
         List<String> command = command(mainClass, args);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
+            Thread errors = new Thread(() -> copyErrors(process.getErrorStream()), "benchmark stderr");
+            errors.setDaemon(true);
+            errors.start();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     PrintWriter to = line.startsWith("{") ? out : err;
@@ -51,7 +73,9 @@ public final class ChildJvm {
                     to.flush();
                 }
             }
-            return process.waitFor();
+            int code = process.waitFor();
+            errors.join();
+            return code;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a JVM for the benchmark: " + e.getMessage(), e);
         } catch (InterruptedException e) {

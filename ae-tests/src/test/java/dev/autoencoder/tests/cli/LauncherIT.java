@@ -64,6 +64,9 @@ class LauncherIT {
         assertTrue(backends.out().contains("pure") && backends.out().contains("selected: "), backends.out());
         // every backend the runnable jar holds starts from it (a dependency left out of the jar shows here)
         assertFalse(backends.out().contains("cannot start"), backends.out());
+        // the launcher runs pure's Vector API kernel, and drops the JDK's announcement of the incubating module
+        assertTrue(backends.out().contains("Vector API"), backends.out());
+        assertEquals("", backends.err(), "no incubator warning");
     }
 
     @Test
