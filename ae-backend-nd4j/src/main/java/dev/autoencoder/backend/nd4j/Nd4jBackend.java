@@ -390,20 +390,6 @@ public final class Nd4jBackend implements TensorBackend {
         return wrap(z, Shape.scalar(), dtype);
     }
 
-    /** libnd4j's {@code thresholdedrelu_bp} at threshold 0: the gradient where the output is positive, in one pass. */
-    @Override
-    public Tensor reluBackward(Tensor y, Tensor grad) {
-        DType dtype = Shapes.operands(this, "reluBackward", y, grad);
-        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
-        if (y.shape().size() == 0) {
-            return empty(y.shape(), dtype);
-        }
-        INDArray z = NdArrays.uninitialized(y.shape(), NdArrays.dataType(dtype));
-        kernels.run("thresholdedrelu_bp", new INDArray[] {z}, new INDArray[] {a(y), a(grad)}, new long[0],
-                new double[] {0.0}, new boolean[0]);
-        return wrap(z, y.shape(), dtype);
-    }
-
     // ---------------------------------------------------------------- reductions
 
     /** A libnd4j reduction over {@code axes} (all when none) into a new array of the reduced shape. */

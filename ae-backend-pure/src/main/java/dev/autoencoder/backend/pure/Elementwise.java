@@ -189,26 +189,30 @@ final class Elementwise {
         return y;
     }
 
-    static Object binary(BinaryOp op, PureTensor a, PureTensor b, Shape out) {
+    /** {@code op} with broadcasting; large F32 results are split over {@code parallel}'s threads by rows of the walk. */
+    static Object binary(BinaryOp op, PureTensor a, PureTensor b, Shape out, Parallel parallel) {
         Walk walk = new Walk(out, a.shape(), b.shape());
         int n = out.size();
         if (a.floats() != null) {
             float[] x = a.floats();
             float[] y = b.floats();
             float[] z = new float[n];
-            float[] xRow = new float[walk.rowLength()];
-            float[] yRow = new float[walk.rowLength()];
-            walk.run((o, ia, sa, ib, sb, len) -> {
-                float[] xs = sa == 1 ? x : fill(xRow, x[ia], len);
-                float[] ys = sb == 1 ? y : fill(yRow, y[ib], len);
-                op.row(xs, sa == 1 ? ia : 0, ys, sb == 1 ? ib : 0, z, o, len);
+            int rowLength = walk.rowLength();
+            parallel.forRange(walk.rows(), Math.max(1, UNARY_MIN_CHUNK / Math.max(1, rowLength)), (r0, r1) -> {
+                float[] xRow = new float[rowLength];
+                float[] yRow = new float[rowLength];
+                walk.run(r0, r1, (o, ia, sa, ib, sb, len) -> {
+                    float[] xs = sa == 1 ? x : fill(xRow, x[ia], len);
+                    float[] ys = sb == 1 ? y : fill(yRow, y[ib], len);
+                    op.row(xs, sa == 1 ? ia : 0, ys, sb == 1 ? ib : 0, z, o, len);
+                });
             });
             return z;
         }
         double[] x = a.doubles();
         double[] y = b.doubles();
         double[] z = new double[n];
-        walk.run((o, ia, sa, ib, sb, len) -> {
+        walk.run(0, walk.rows(), (o, ia, sa, ib, sb, len) -> {
             for (int k = 0; k < len; k++, ia += sa, ib += sb) {
                 z[o + k] = op.d(x[ia], y[ib]);
             }
@@ -216,15 +220,17 @@ final class Elementwise {
         return z;
     }
 
-    /** {@code g} where {@code y > 0}, else 0, for operands of one shape: ReLU's backward from its output. */
-    static Object reluBackward(PureTensor y, PureTensor g) {
+    /** {@code g} where {@code y > 0}, else 0, for operands of one shape: ReLU's backward from its output; F32 split over threads. */
+    static Object reluBackward(PureTensor y, PureTensor g, Parallel parallel) {
         if (y.floats() != null) {
             float[] ys = y.floats();
             float[] gs = g.floats();
             float[] z = new float[ys.length];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = ys[i] > 0f ? gs[i] : 0f;
-            }
+            parallel.forRange(z.length, UNARY_MIN_CHUNK, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    z[i] = ys[i] > 0f ? gs[i] : 0f;
+                }
+            });
             return z;
         }
         double[] ys = y.doubles();
@@ -345,24 +351,36 @@ final class Elementwise {
             return dims.length == 0 ? 1 : dims[dims.length - 1];
         }
 
-        void run(Run body) {
+        /** Rows of {@link #rowLength()} elements (1 for a rank-0 output). */
+        int rows() {
+            int rows = 1;
+            for (int i = 0; i < dims.length - 1; i++) {
+                rows *= dims[i];
+            }
+            return rows;
+        }
+
+        /** Walks rows {@code [rowStart, rowEnd)}. */
+        void run(int rowStart, int rowEnd, Run body) {
             int rank = dims.length;
             if (rank == 0) {
                 body.apply(0, 0, 0, 0, 0, 1);
                 return;
             }
             int last = dims[rank - 1];
-            int rows = 1;
-            for (int i = 0; i < rank - 1; i++) {
-                rows *= dims[i];
-            }
             if (last == 0) {
                 return;
             }
             int[] idx = new int[rank];
             int ia = 0;
             int ib = 0;
-            for (int r = 0; r < rows; r++) {
+            for (int d = rank - 2, rest = rowStart; d >= 0; d--) {
+                idx[d] = rest % dims[d];
+                rest /= dims[d];
+                ia += idx[d] * aStrides[d];
+                ib += idx[d] * bStrides[d];
+            }
+            for (int r = rowStart; r < rowEnd; r++) {
                 body.apply(r * last, ia, aStrides[rank - 1], ib, bStrides[rank - 1], last);
                 for (int d = rank - 2; d >= 0; d--) {
                     idx[d]++;

@@ -210,7 +210,7 @@ public final class PureBackend implements TensorBackend {
     private Tensor binary(String op, BinaryOp fn, Tensor a, Tensor b) {
         Shapes.operands(this, op, a, b);
         Shape out = Shapes.broadcast(op, a.shape(), b.shape());
-        return wrap(out, Elementwise.binary(fn, p(a), p(b), out));
+        return wrap(out, Elementwise.binary(fn, p(a), p(b), out, parallel));
     }
 
     private Tensor unary(String op, UnaryOp fn, Tensor t) {
@@ -332,7 +332,7 @@ public final class PureBackend implements TensorBackend {
     public Tensor reluBackward(Tensor y, Tensor grad) {
         Shapes.operands(this, "reluBackward", y, grad);
         Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
-        return wrap(y.shape(), Elementwise.reluBackward(p(y), p(grad)));
+        return wrap(y.shape(), Elementwise.reluBackward(p(y), p(grad), parallel));
     }
 
     @Override
