@@ -13,6 +13,7 @@ import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.DataRequest;
@@ -120,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             DataRequest request = dataOptions.request(Optional.empty());
             loaded = new DataCatalog().load(request, Optional.empty());
-            ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name());
+            ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name(), Classes.count(loaded.train()));
             Optional<int[]> imageShape = loaded.images() ? Optional.of(loaded.train().sampleShape()) : Optional.empty();
             int patchSide = patch.value().orElseGet(() -> PatchOption.defaultFor(imageShape.map(s -> s[1]).orElse(3)));
             DataRecipe recipe = new DataRecipe(request, loaded.scaling(), imageShape.orElse(null), normalClass, task,

@@ -67,7 +67,7 @@ public final class ModelOptions {
     private Double sparsityWeight;
 
     @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability after each hidden layer while training "
-            + "(ae, denoising-ae, sparse-ae, vae). Default: 0.")
+            + "(ae, denoising-ae, sparse-ae, vae, cvae). Default: 0.")
     private Double dropout;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Weight of a VAE's KL term. Default: 1.")
@@ -98,8 +98,13 @@ public final class ModelOptions {
                 likelihood, noise.kind, noise.level, lambda, sparsity, sparsityTarget, sparsityWeight, dropout, beta);
     }
 
-    /** The model these options describe, for samples of {@code dataShape} from data {@code dataName}. */
+    /** The model these options describe, for unlabelled samples of {@code dataShape} from data {@code dataName}. */
     public ModelSpec spec(int[] dataShape, String dataName) {
+        return spec(dataShape, dataName, 0);
+    }
+
+    /** The model these options describe, for samples of {@code dataShape} from data {@code dataName} of {@code classes} classes. */
+    public ModelSpec spec(int[] dataShape, String dataName, int classes) {
         Optional<Presets> preset = preset();
         if (preset.isPresent()) {
             if (settingsGiven()) {
@@ -111,7 +116,8 @@ public final class ModelOptions {
         Family family = request.family();
         try {
             return request.spec(family.windowLayout().map(layout -> InputShapes.window(dataShape, layout, family.id()))
-                    .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)));
+                    .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)),
+                    classes);
         } catch (ModelRequest.Inapplicable e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }

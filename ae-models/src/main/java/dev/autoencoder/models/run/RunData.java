@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 /**
  * The samples a run trains on, made from loaded data as its recipe says: the training part (only the normal class of a
  * one-class model), in the model's input shape, with inputs degraded as the task asks (super-resolution, inpainting)
- * and the clean samples as targets. Their SHA-256, which identifies the data a run trained on, is computed once.
+ * and the clean samples as targets (a conditional model's followed by their one-hot labels). Their SHA-256, which identifies the data a run trained on, is computed once.
  */
 public final class RunData {
     private final String name;
@@ -37,10 +37,15 @@ public final class RunData {
      */
     public static RunData of(LoadedData loaded, DataRecipe recipe, ModelSpec spec, long seed, String model) {
         Dataset part = recipe.normalClass() == null ? loaded.train() : Classes.only(loaded.train(), recipe.normalClass());
-        Dataset targets = InputShapes.fit(part, spec.inputShape(), spec.windowLayout(), model);
-        Dataset inputs = recipe.degradation().map(d -> InputShapes.fit(d.apply(part, new Rng(seed)), spec.inputShape(), spec.windowLayout(),
-                model)).orElse(targets);
+        Dataset targets = conditioned(InputShapes.fit(part, spec.inputShape(), spec.windowLayout(), model), spec);
+        Dataset inputs = recipe.degradation().map(d -> conditioned(InputShapes.fit(d.apply(part, new Rng(seed)), spec.inputShape(),
+                spec.windowLayout(), model), spec)).orElse(targets);
         return new RunData(loaded.name(), inputs, targets);
+    }
+
+    /** A conditional model's samples followed by their one-hot labels, as it reads them; others' as they are. */
+    private static Dataset conditioned(Dataset samples, ModelSpec spec) {
+        return spec.classes() == 0 ? samples : Classes.withOneHot(samples, spec.classes());
     }
 
     /** The data's name. */

@@ -73,9 +73,23 @@ public final class ModelHarness {
         });
     }
 
-    /** A batch in [0, 1] with the spec's sample shape, as exact doubles of {@code dtype}. */
+    /**
+     * A batch in [0, 1] with the spec's sample shape, as exact doubles of {@code dtype}; a conditional model's samples
+     * flattened and followed by the one-hot label {@code i % classes} of sample {@code i}, as the model reads them.
+     */
     private static double[] batch(ModelSpec spec, DType dtype) {
-        return rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype);
+        double[] x = rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype);
+        int classes = spec.classes();
+        if (classes == 0) {
+            return x;
+        }
+        int per = spec.inputSize();
+        double[] labelled = new double[BATCH * (per + classes)];
+        for (int i = 0; i < BATCH; i++) {
+            System.arraycopy(x, i * per, labelled, i * (per + classes), per);
+            labelled[i * (per + classes) + per + i % classes] = 1;
+        }
+        return labelled;
     }
 
     /** {@code [BATCH, sample shape...]}. */
@@ -83,8 +97,11 @@ public final class ModelHarness {
         return batchShape(spec, BATCH);
     }
 
-    /** {@code [n, sample shape...]}. */
+    /** {@code [n, sample shape...]}, or a conditional model's {@code [n, sample size + classes]}. */
     public static Shape batchShape(ModelSpec spec, int n) {
+        if (spec.classes() > 0) {
+            return Shape.of(n, spec.inputSize() + spec.classes());
+        }
         int[] dims = new int[spec.inputShape().size() + 1];
         dims[0] = n;
         for (int i = 1; i < dims.length; i++) {
