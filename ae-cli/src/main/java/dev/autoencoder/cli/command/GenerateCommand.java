@@ -43,7 +43,7 @@ public final class GenerateCommand extends ModelCommand {
         PriorPictures prior = new PriorPictures(inference(), pictures);
         boolean conditional = model().model().spec().classes() > 0;
         Path samples = label != null ? prior.samples(output("generated.png"), count, columns, seed(), label)
-                : conditional ? prior.classRows(output("generated.png"), columns, seed()) : prior.samples(output("generated.png"), count, columns, seed());
+                : prior.samples(output("generated.png"), count, columns, seed());
         stdout().printf(Locale.ROOT, "samples from the prior of %s%n  %s%n", model().describe(), samples);
         if (model().model().spec().latent() == 2 && (label != null || !conditional)) {
             Path png = output("traversal.png");

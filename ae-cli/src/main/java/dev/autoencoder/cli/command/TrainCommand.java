@@ -161,7 +161,8 @@ public final class TrainCommand implements Callable<Integer> {
         requireSame(given, "--normal-class", normalClass, recipe.normalClass());
         requireSame(given, "--factor", factor.value().orElse(null), recipe.factor());
         requireSame(given, "--patch", patch.value().orElse(null), recipe.patch());
-        if (modelOptions.given() && !modelOptions.spec(loaded.train().sampleShape(), loaded.name()).equals(run.model().spec())) {
+        if (modelOptions.given() && !modelOptions.spec(loaded.train().sampleShape(), loaded.name(), Classes.count(loaded.train()))
+                .equals(run.model().spec())) {
             throw new IllegalArgumentException(run.folder() + " holds a " + run.model().spec().family().id() + " model of another "
                     + "architecture than the options ask for; --resume continues the same model");
         }
@@ -221,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.generative().isPresent()) {
             PriorPictures prior = new PriorPictures(inference, pictures.get());
             written.add(prior.samples(folder.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, settings.seed()));
-            if (model.spec().latent() == 2) {
+            if (model.spec().latent() == 2 && model.spec().classes() == 0) {
                 written.add(prior.traversal(folder.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
             }
         }

@@ -20,8 +20,14 @@ public record PriorPictures(Inference inference, Pictures pictures) {
     /** A traversal spans {@code [-range, range]} in prior standard deviations, unless asked otherwise. */
     public static final double DEFAULT_RANGE = 2.5;
 
-    /** {@code count} samples from the prior, drawn from {@code seed}, in rows of {@code columns}. */
+    /**
+     * {@code count} samples from the prior, drawn from {@code seed}, in rows of {@code columns}; a conditional model's
+     * {@code columns} samples of each class, one row per class.
+     */
     public Path samples(Path png, int count, int columns, long seed) {
+        if (spec().classes() > 0) {
+            return classRows(png, columns, seed);
+        }
         float[] drawn = inference.sample(count, seed);
         return pictures.grid(png, count + " samples of " + spec().family().id(), pictures.images("samples", drawn), columns);
     }
@@ -34,8 +40,7 @@ public record PriorPictures(Inference inference, Pictures pictures) {
                 pictures.images("samples", inference.sample(labels, seed)), columns);
     }
 
-    /** {@code columns} samples of each class of a conditional model, drawn from {@code seed}, one row per class. */
-    public Path classRows(Path png, int columns, long seed) {
+    private Path classRows(Path png, int columns, long seed) {
         int[] labels = IntStream.range(0, spec().classes() * columns).map(i -> i / columns).toArray();
         return pictures.grid(png, "samples of " + spec().family().id() + ", one row per class 0 to " + (spec().classes() - 1),
                 pictures.images("samples", inference.sample(labels, seed)), columns);

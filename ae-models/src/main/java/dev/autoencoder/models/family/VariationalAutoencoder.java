@@ -73,8 +73,8 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
     @Override
     public Networks networks() {
         if (conditioning.classes() > 0) {
-            throw new IllegalArgumentException("a " + spec.family().id() + " model cannot be exported: its inference reads a class "
-                    + "label beside each sample, which the exported graphs have no input for");
+            throw new IllegalArgumentException(spec.family().id() + " has no ONNX export yet: its encoder and decoder read a class "
+                    + "label beside the sample and the code, which the exported graphs have no input for");
         }
         return new Networks(trunk, Optional.of(new Networks.Posterior(meanHead, logVarHead, LOG_VAR_MIN, LOG_VAR_MAX)), decoder,
                 spec.likelihood());

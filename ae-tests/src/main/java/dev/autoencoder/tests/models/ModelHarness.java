@@ -73,20 +73,25 @@ public final class ModelHarness {
         });
     }
 
-    /**
-     * A batch in [0, 1] with the spec's sample shape, as exact doubles of {@code dtype}; a conditional model's samples
-     * flattened and followed by the one-hot label {@code i % classes} of sample {@code i}, as the model reads them.
-     */
+    /** A batch in [0, 1] as the model of {@code spec} reads it ({@link #labelled}), as exact doubles of {@code dtype}. */
     private static double[] batch(ModelSpec spec, DType dtype) {
-        double[] x = rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype);
+        return labelled(spec, rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype));
+    }
+
+    /**
+     * Row-major {@code samples} of the spec's sample shape as its model reads them: as they are, or a conditional model's
+     * each followed by the one-hot label {@code i % classes} of sample {@code i}.
+     */
+    public static double[] labelled(ModelSpec spec, double[] samples) {
         int classes = spec.classes();
         if (classes == 0) {
-            return x;
+            return samples;
         }
         int per = spec.inputSize();
-        double[] labelled = new double[BATCH * (per + classes)];
-        for (int i = 0; i < BATCH; i++) {
-            System.arraycopy(x, i * per, labelled, i * (per + classes), per);
+        int n = samples.length / per;
+        double[] labelled = new double[n * (per + classes)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(samples, i * per, labelled, i * (per + classes), per);
             labelled[i * (per + classes) + per + i % classes] = 1;
         }
         return labelled;

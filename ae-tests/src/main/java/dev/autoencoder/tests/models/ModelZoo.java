@@ -12,6 +12,7 @@ import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.family.LstmAeSpec;
+import dev.autoencoder.models.family.ModelRequest;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.family.SparseAeSpec;
 import dev.autoencoder.models.family.Sparsity;
@@ -78,5 +79,10 @@ public final class ModelZoo {
      */
     public static List<Integer> digitsShape(Family family) {
         return family.convolutional() ? List.of(1, 8, 8) : family.sequential() ? List.of(8, 8) : List.of(64);
+    }
+
+    /** The default model of {@code family} for the digits' samples ({@link #digitsShape}) and their 10 classes. */
+    public static ModelSpec digitsSpec(Family family) {
+        return ModelRequest.of(family).spec(digitsShape(family), 10);
     }
 }
