@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
  * Class-conditional generation: a conditional VAE reads each digit's label beside its pixels and beside its code, so its
  * decoder draws a digit of the class it is asked for. It draws 100 digits of each class and checks them without a
  * classifier: a draw agrees when the nearest of the training digits' ten class means is the mean of the class it was
- * drawn for (real test digits agree with their own class about as often). It writes the first ten draws of each class, one row per class ({@code classes.png}), and the line between
- * the codes of two test 3s decoded under class 3 ({@code interpolation.png}).
+ * drawn for (real test digits agree with their own class about as often). It writes the first ten draws of each
+ * class, one row per class ({@code classes.png}), and the line between the codes of two test 3s decoded under class 3
+ * ({@code interpolation.png}).
  */
 public final class ConditionalGeneration {
     private ConditionalGeneration() {
@@ -40,8 +41,9 @@ public final class ConditionalGeneration {
         float[] draws = inference.sample(labels, 7);
         ClassMeans means = ClassMeans.of(Digits.forModel(trained.digits().train(), spec));
         Dataset test = trained.test();
-        System.out.printf(Locale.ROOT, "nearest class mean of 1000 draws: the class drawn for in %.3f (chance 0.100; of the %d test "
-                + "digits: their own class in %.3f)%n", means.agreement(draws, labels), test.size(), means.agreement(test.data(), test.labels()));
+        System.out.printf(Locale.ROOT, "nearest class mean of 1000 draws: the class drawn for in %.3f (chance 0.100; of the %d "
+                + "test digits: their own class in %.3f)%n", means.agreement(draws, labels), test.size(),
+                means.agreement(test.data(), test.labels()));
         int[] firstTen = IntStream.range(0, 100).map(i -> (i / 10) * 100 + i % 10).toArray();
         new ImageGridWriter().writeGrid(out.resolve("classes.png"), Digits.images("classes", select(draws, firstTen, 64)), 10,
                 "cvae draws, one row per class 0 to 9");

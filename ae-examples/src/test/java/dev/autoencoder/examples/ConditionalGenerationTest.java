@@ -15,7 +15,8 @@ class ConditionalGenerationTest {
         double agreement = printed.number("the class drawn for in ([0-9.]+)");
         double real = printed.number("their own class in ([0-9.]+)");
         // chance is 0.1; the draws agree with their class about as often as real digits do
-        assertTrue(agreement > 0.8 && agreement > real - 0.1, "draws agreeing with their class: " + agreement + ", test digits " + real);
+        assertTrue(agreement > 0.8 && agreement > real - 0.1,
+                "draws agreeing with their class: " + agreement + ", test digits " + real);
         BufferedImage classes = Printed.png(dir.resolve("classes.png"));
         BufferedImage line = Printed.png(dir.resolve("interpolation.png"));
         assertEquals(classes.getWidth(), line.getWidth(), "rows of 10 alike");

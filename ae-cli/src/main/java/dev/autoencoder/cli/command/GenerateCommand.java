@@ -29,7 +29,8 @@ public final class GenerateCommand extends ModelCommand {
                     + "Default: ${DEFAULT-VALUE}.")
     private double range;
 
-    @Option(names = "--class", paramLabel = "K", description = "The class of a cvae's or conv-cvae's samples. Default: one row per class.")
+    @Option(names = "--class", paramLabel = "K",
+            description = "The class of a cvae's or conv-cvae's samples. Default: one row per class.")
     private Integer label;
 
     @Override

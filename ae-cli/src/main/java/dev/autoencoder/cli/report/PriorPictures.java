@@ -32,7 +32,7 @@ public record PriorPictures(Inference inference, Pictures pictures) {
         return pictures.grid(png, count + " samples of " + spec().family().id(), pictures.images("samples", drawn), columns);
     }
 
-    /** {@code count} samples of class {@code label} from a conditional model, drawn from {@code seed}, in rows of {@code columns}. */
+    /** {@code count} samples of class {@code label} of a conditional model, drawn from {@code seed}, in rows of {@code columns}. */
     public Path samples(Path png, int count, int columns, long seed, int label) {
         int[] labels = new int[count];
         Arrays.fill(labels, label);

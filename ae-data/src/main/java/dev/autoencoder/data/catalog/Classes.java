@@ -46,7 +46,8 @@ public final class Classes {
      */
     public static Dataset withOneHot(Samples data, int classes) {
         if (!data.hasLabels()) {
-            throw new IllegalArgumentException("a class-conditional model reads class labels, but '" + data.name() + "' has no labels");
+            throw new IllegalArgumentException("a class-conditional model reads class labels, but '" + data.name()
+                    + "' has no labels");
         }
         int per = data.sampleSize();
         int width = per + classes;

@@ -160,7 +160,8 @@ public final class Models {
         List<Integer> decoder = new ArrayList<>(sizes);
         decoder.set(last, spec.latent() + spec.classes());
         return variational(spec, new Mlp(encoder, spec.activation(), spec.dropout()).trunk(init), encoder.get(last - 1),
-                new Mlp(decoder, spec.activation(), spec.dropout())::decoder, Conditioning.atInput(spec.inputShape(), spec.classes()), init);
+                new Mlp(decoder, spec.activation(), spec.dropout())::decoder, Conditioning.atInput(spec.inputShape(), spec.classes()),
+                init);
     }
 
     /** conv-vae's convolutions, heads over their flattened features and the label, a decoder of {@code latent + classes}. */

@@ -38,7 +38,7 @@ public final class Conditioning {
         return new Conditioning(sampleShape.stream().mapToInt(Integer::intValue).toArray(), classes, false);
     }
 
-    /** The label concatenated with the trunk's flattened features of samples of {@code sampleShape}, and read by the decoder. */
+    /** The label beside the trunk's flattened features of samples of {@code sampleShape}, and read by the decoder. */
     public static Conditioning afterTrunk(List<Integer> sampleShape, int classes) {
         return new Conditioning(sampleShape.stream().mapToInt(Integer::intValue).toArray(), classes, true);
     }
@@ -48,7 +48,7 @@ public final class Conditioning {
         return classes;
     }
 
-    /** The samples of conditional inputs {@code [n, sampleSize + classes]} in their shape {@code [n, sampleShape...]}; others as they are. */
+    /** The samples of conditional inputs {@code [n, sampleSize + classes]} as {@code [n, sampleShape...]}; others as they are. */
     Var data(Var input) {
         if (classes == 0) {
             return input;

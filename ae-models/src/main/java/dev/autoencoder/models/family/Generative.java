@@ -5,7 +5,7 @@ import dev.autoencoder.models.nn.Forward;
 
 /** A model with a prior to sample from and a likelihood to evaluate: what a variational autoencoder adds. */
 public interface Generative {
-    /** {@code n} draws from the model: codes from the prior, decoded into data space (a conditional model's of its classes in turn). */
+    /** {@code n} draws: codes from the prior, decoded into data space (a conditional model's of its classes in turn). */
     Var sample(int n, Forward pass);
 
     /** The number of classes its draws are conditioned on; 0 for an unconditional model. */

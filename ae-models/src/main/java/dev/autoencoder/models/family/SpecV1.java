@@ -55,7 +55,8 @@ record SpecV1(Family family, List<Integer> inputShape, List<Integer> hidden, int
             case CONV_AE -> new ConvAeSpec(inputShape, hidden, latent, activation, likelihood);
             case VAE -> new VaeSpec(inputShape, hidden, latent, activation, likelihood, beta, reconstructionScale, 0);
             case CONV_VAE -> new ConvVaeSpec(inputShape, hidden, latent, activation, likelihood, beta, reconstructionScale);
-            case LSTM_AE, CONV1D_AE, CVAE, CONV_CVAE -> throw new IllegalArgumentException("format 1 has no " + family.id() + " (it came with format 2)");
+            case LSTM_AE, CONV1D_AE, CVAE, CONV_CVAE ->
+                    throw new IllegalArgumentException("format 1 has no " + family.id() + " (it came with format 2)");
         };
     }
 

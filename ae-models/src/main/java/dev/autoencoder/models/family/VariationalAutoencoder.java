@@ -163,7 +163,7 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
         return total.mul(1.0 / samples);
     }
 
-    /** {@code n} draws from the model: codes from the prior {@code N(0, I)}, decoded (a conditional model's of its classes in turn). */
+    /** {@code n} draws: codes from the prior {@code N(0, I)}, decoded (a conditional model's of its classes in turn). */
     @Override
     public Var sample(int n, Forward pass) {
         int classes = conditioning.classes();

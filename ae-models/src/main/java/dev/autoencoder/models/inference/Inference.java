@@ -63,21 +63,32 @@ public final class Inference {
         return batches.map(Dataset.unlabeled("codes", codes, width), model::decode, new Rng(0));
     }
 
-    /** A conditional model's decodings of row-major codes of its latent size, each under class {@code label}. */
-    public float[] decode(float[] codes, int label) {
+    /**
+     * A conditional model's decodings of row-major codes of its latent size, each under its entry of {@code labels}.
+     *
+     * @throws IllegalArgumentException when the model is not conditional, a label is not one of its classes, or the codes
+     *                                  and labels differ in number
+     */
+    public float[] decode(float[] codes, int[] labels) {
         int latent = model.spec().latent();
         int classes = model.spec().classes();
-        requireClass(label);
-        if (codes.length % latent != 0) {
-            throw new IllegalArgumentException(codes.length + " values are not whole codes of " + latent);
+        if (codes.length != labels.length * latent) {
+            throw new IllegalArgumentException(codes.length + " values are not " + labels.length + " codes of " + latent);
         }
-        int n = codes.length / latent;
-        float[] labelled = new float[n * (latent + classes)];
-        for (int i = 0; i < n; i++) {
+        float[] labelled = new float[labels.length * (latent + classes)];
+        for (int i = 0; i < labels.length; i++) {
+            requireClass(labels[i]);
             System.arraycopy(codes, i * latent, labelled, i * (latent + classes), latent);
-            labelled[i * (latent + classes) + latent + label] = 1;
+            labelled[i * (latent + classes) + latent + labels[i]] = 1;
         }
         return decode(labelled);
+    }
+
+    /** {@link #decode(float[], int[])} of every code under class {@code label}. */
+    private float[] decodeAs(float[] codes, int label) {
+        int[] labels = new int[codes.length / model.spec().latent()];
+        Arrays.fill(labels, label);
+        return decode(codes, labels);
     }
 
     /**
@@ -94,7 +105,7 @@ public final class Inference {
             throw new IllegalArgumentException("a " + model.spec().family().id() + " model interpolates within a class, but the "
                     + "samples are of classes " + from.label(0) + " and " + to.label(0));
         }
-        return decode(line, from.label(0));
+        return decodeAs(line, from.label(0));
     }
 
     /**
@@ -109,7 +120,7 @@ public final class Inference {
 
     /** A conditional model's {@link #traversal(int, double)} under class {@code label}. */
     public float[] traversal(int grid, double range, int label) {
-        return decode(lattice(grid, range), label);
+        return decodeAs(lattice(grid, range), label);
     }
 
     private float[] lattice(int grid, double range) {
@@ -195,7 +206,7 @@ public final class Inference {
 
     private Generative generative(String job) {
         return model.generative().orElseThrow(() -> new IllegalArgumentException("a " + model.spec().family().id()
-                + " model has no prior, so it cannot " + job + "; train a vae or conv-vae"));
+                + " model has no prior, so it cannot " + job + "; train a vae, conv-vae, cvae or conv-cvae"));
     }
 
     private void requireClass(int label) {

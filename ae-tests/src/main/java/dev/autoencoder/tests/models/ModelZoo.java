@@ -68,7 +68,8 @@ public final class ModelZoo {
                 new Entry("conv1d-ae", new Conv1dAeSpec(List.of(2, 8), List.of(3, 2), 3, 2, Activation.RELU, Likelihood.GAUSSIAN)),
                 new Entry("conv1d-ae-k5-tanh-bernoulli", new Conv1dAeSpec(List.of(3, 4), List.of(2), 5, 3, Activation.TANH, bern)),
                 new Entry("cvae", new CvaeSpec(mlpIn, hidden, 2, Activation.RELU, bern, 0.7, 12, 0, 3)),
-                new Entry("cvae-gaussian-no-hidden", new CvaeSpec(mlpIn, List.of(), 2, Activation.TANH, Likelihood.GAUSSIAN, 1, 12, 0, 2)),
+                new Entry("cvae-gaussian-no-hidden", new CvaeSpec(mlpIn, List.of(), 2, Activation.TANH, Likelihood.GAUSSIAN, 1, 12, 0,
+                        2)),
                 new Entry("conv-cvae", new ConvCvaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500, 3)));
     }
 

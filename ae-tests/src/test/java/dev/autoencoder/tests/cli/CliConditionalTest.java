@@ -43,15 +43,17 @@ class CliConditionalTest {
     @BeforeAll
     static void trainOnTheDigits() {
         cvae = dir.resolve("cvae");
-        String out = run("train", "--model", "cvae", "--data", "digits", "--epochs", "40", "--lr", "3e-3", "--out", cvae.toString()).ok().out();
+        String out = run("train", "--model", "cvae", "--data", "digits", "--epochs", "40", "--lr", "3e-3", "--out", cvae.toString())
+                .ok().out();
         assertTrue(out.contains("training cvae"), out);
     }
 
     @Test
     void drawsDigitsOfTheClassAskedFor() {
-        var model = ModelCheckpoint.load(cvae.resolve("best.safetensors"), new PureBackend(2), DType.F32).model();
+        PureBackend backend = new PureBackend(2);
+        var model = ModelCheckpoint.load(cvae.resolve("best.safetensors"), backend, DType.F32).model();
         int[] labels = IntStream.range(0, 500).map(i -> i / 50).toArray();
-        float[] draws = new Inference(new PureBackend(2), model, 256).sample(labels, 3);
+        float[] draws = new Inference(backend, model, 256).sample(labels, 3);
         var digits = new DataCatalog().load(new DataRequest(DataRequest.DIGITS, null, null, null), Optional.empty());
         double agreement = ClassMeans.of(digits.train()).agreement(draws, labels);
         // chance is 0.1; the class means put about 90% of real test digits in their class
@@ -85,6 +87,16 @@ class CliConditionalTest {
     }
 
     @Test
+    void theOtherJobsReadEachSamplesLabel() {
+        assertTrue(run("embed", "--checkpoint", cvae.toString()).ok().out().contains("embeddings.csv"));
+        assertTrue(run("evaluate", "--checkpoint", cvae.toString(), "--importance-samples", "4").ok().out().contains("nll"));
+        assertTrue(run("anomaly", "--checkpoint", cvae.toString(), "--score-samples", "2").ok().out().contains("threshold"));
+        run("compress", "--checkpoint", cvae.toString()).ok();
+        String out = run("decompress", "--checkpoint", cvae.toString()).ok().out();
+        assertTrue(out.contains("decoded vs original"), out);
+    }
+
+    @Test
     void resumesBitExactly() {
         Path whole = dir.resolve("whole");
         Path resumed = dir.resolve("resumed");
@@ -104,7 +116,8 @@ class CliConditionalTest {
         Path gen = dir.resolve("conv-gen");
         run("generate", "--checkpoint", conv.toString(), "--class", "2", "--out", gen.toString()).ok();
         image(gen.resolve("traversal.png"), 12 * CELL, 12 * CELL);
-        run("export", "--format", "onnx", "--checkpoint", conv.toString(), "--out", dir.resolve("onnx").toString()).badInput("conv-cvae has no ONNX export yet");
+        run("export", "--format", "onnx", "--checkpoint", conv.toString(), "--out", dir.resolve("onnx").toString())
+                .badInput("conv-cvae has no ONNX export yet");
     }
 
     @Test
