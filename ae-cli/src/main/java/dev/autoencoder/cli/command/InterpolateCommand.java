@@ -35,9 +35,10 @@ public final class InterpolateCommand extends DataCommand {
 
     @Override
     protected void run() {
-        if (label != null && model().model().spec().classes() == 0) {
-            throw new IllegalArgumentException("--class applies to a cvae or conv-cvae; " + model().describe()
-                    + " is not conditioned on classes");
+        boolean conditional = model().model().spec().classes() > 0;
+        if (label != null && !conditional || label == null && conditional) {
+            throw new IllegalArgumentException(conditional ? model().describe() + " interpolates within a class: give --class K"
+                    : "--class applies to a cvae or conv-cvae; " + model().describe() + " is not conditioned on classes");
         }
         Dataset samples = label == null ? samples() : Classes.only(samples(), label);
         for (int index : new int[] {from, to}) {

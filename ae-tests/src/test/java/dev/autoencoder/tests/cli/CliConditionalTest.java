@@ -83,7 +83,7 @@ class CliConditionalTest {
         image(line.resolve("interpolation.png"), 10 * CELL, 2 * CELL);
         run("interpolate", "--checkpoint", cvae.toString(), "--class", "12", "--out", line.toString()).badInput("no sample of class 12");
         run("interpolate", "--checkpoint", cvae.toString(), "--from", "0", "--to", "1", "--out", line.toString())
-                .badInput("interpolates within a class");
+                .badInput("interpolates within a class: give --class K");
     }
 
     @Test
