@@ -8,9 +8,6 @@ public interface Generative {
     /** {@code n} draws: codes from the prior, decoded into data space (a conditional model's of its classes in turn). */
     Var sample(int n, Forward pass);
 
-    /** The number of classes its draws are conditioned on; 0 for an unconditional model. */
-    int classes();
-
     /**
      * One draw per row of {@code oneHot} {@code [n, classes]}: a code from the prior, decoded under that row's class.
      *

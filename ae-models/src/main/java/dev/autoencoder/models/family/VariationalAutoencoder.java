@@ -178,11 +178,6 @@ public final class VariationalAutoencoder implements Autoencoder, Generative {
     }
 
     @Override
-    public int classes() {
-        return conditioning.classes();
-    }
-
-    @Override
     public Var sample(Var oneHot, Forward pass) {
         if (conditioning.classes() == 0 || oneHot.shape().rank() != 2 || oneHot.shape().dim(1) != conditioning.classes()) {
             throw new IllegalArgumentException("a " + spec.family().id() + " model draws samples of " + conditioning.classes()
