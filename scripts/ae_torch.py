@@ -201,11 +201,12 @@ def conv_encoder(spec):
     return layers + [nn.Flatten()], c * math.prod(conv_sizes(spec))
 
 
-def conv_decoder(spec):
+def conv_decoder(spec, inputs=None):
+    """The decoder of codes of ``inputs`` values (default: the latent size) back to the spec's samples."""
     conv, transposed, k = conv_axes(spec)
     channels, sizes = spec["channels"], conv_sizes(spec)
     top = channels[-1]
-    layers = [nn.Linear(spec["latent"], top * math.prod(sizes)), nn.Unflatten(1, (top, *sizes))]
+    layers = [nn.Linear(inputs or spec["latent"], top * math.prod(sizes)), nn.Unflatten(1, (top, *sizes))]
     for i in range(len(channels) - 1, -1, -1):
         out = top if i == len(channels) - 1 else channels[i]
         inp = top if i == len(channels) - 1 else channels[i + 1]
@@ -307,22 +308,62 @@ class Vae(Autoencoder):
         self.mean = nn.Linear(features, spec["latent"])
         self.log_var = nn.Linear(features, spec["latent"])
 
+    def features(self, x):
+        """What the heads read."""
+        return self.encoder(self._flat(x))
+
+    def data(self, x):
+        """The samples of a batch."""
+        return x
+
+    def code(self, z, x):
+        """What the decoder reads for codes ``z`` of batch ``x``."""
+        return z
+
     def posterior(self, x):
-        h = self.encoder(self._flat(x))
+        h = self.features(x)
         return self.mean(h), self.log_var(h).clamp(self.LOG_VAR_MIN, self.LOG_VAR_MAX)
 
     def encode(self, x):
         return self.posterior(x)[0]
 
+    def reconstruct(self, x):
+        data = self.data(x)
+        return self.decode(self.code(self.encode(x), x)).reshape(data.shape)
+
     def loss_terms(self, x, rng):
         mu, log_var = self.posterior(x)
         eps = rng.normal(mu.shape, mu.dtype)
         z = mu + torch.exp(0.5 * log_var) * eps
-        raw = self.decoder(z).reshape(x.shape)
+        x, raw = self.data(x), self.decoder(self.code(z, x))
+        raw = raw.reshape(x.shape)
         nll = gaussian_nll(raw, x) if self.spec["likelihood"] == "GAUSSIAN" else bce_with_logits(raw, x)
         rec = nll.mean() * self.spec["reconstructionScale"]
         kl = (-0.5 * (1 + log_var - mu ** 2 - log_var.exp()).sum(1)).mean()
         return {"reconstruction": rec, "kl": kl}, rec + kl * self.spec["beta"]
+
+
+class Cvae(Vae):
+    """ae's conditional VAE (cvae, conv-cvae): batches ``[n, sample size + classes]``, each sample flattened and followed
+    by its one-hot label, which joins the MLP encoder's input (cvae) or the flattened convolution features before the
+    heads (conv-cvae), and the code before the decoder."""
+
+    def _size(self):
+        return math.prod(self.spec["inputShape"])
+
+    def label(self, x):
+        return x[:, self._size():]
+
+    def data(self, x):
+        return x[:, :self._size()].reshape(x.shape[0], *self.spec["inputShape"])
+
+    def features(self, x):
+        if self.spec["family"] == "cvae":
+            return self.encoder(x)
+        return torch.cat([self.encoder(self.data(x)), self.label(x)], 1)
+
+    def code(self, z, x):
+        return torch.cat([z, self.label(x)], 1)
 
 
 class SequenceAe(nn.Module):
@@ -395,6 +436,13 @@ def build(spec):
     if family == "conv-vae":
         encoder, features = conv_encoder(spec)
         return Vae(spec, encoder, features, conv_decoder(spec))
+    if family == "cvae":
+        sizes, k = mlp_sizes(spec), spec["classes"]
+        encoder, decoder = [sizes[0] + k] + sizes[1:], sizes[:-1] + [sizes[-1] + k]
+        return Cvae(spec, mlp_trunk(encoder, act, dropout), encoder[-2], mlp_decoder(decoder, act, dropout))
+    if family == "conv-cvae":
+        encoder, features = conv_encoder(spec)
+        return Cvae(spec, encoder, features + spec["classes"], conv_decoder(spec, spec["latent"] + spec["classes"]))
     if family == "lstm-ae":
         return SequenceAe(spec)
     raise ValueError("unknown ae family " + family)

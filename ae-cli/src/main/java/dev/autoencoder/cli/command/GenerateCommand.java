@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", header = "Samples from a VAE's prior, and a traversal of its latent space.",
         mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draw codes from a VAE's prior N(0, I) and decode them into generated.png; for a 2-D latent space also "
-                + "decode a regular grid of codes into traversal.png (z0 left to right, z1 bottom to top).")
+                + "decode a regular grid of codes into traversal.png (z0 left to right, z1 bottom to top). A cvae or conv-cvae "
+                + "draws samples of --class K, or without it one row of --columns samples per class.")
 public final class GenerateCommand extends ModelCommand {
     @Option(names = "--count", paramLabel = "N", defaultValue = "64", description = "Samples to draw. Default: ${DEFAULT-VALUE}.")
     private int count;
@@ -28,6 +29,10 @@ public final class GenerateCommand extends ModelCommand {
                     + "Default: ${DEFAULT-VALUE}.")
     private double range;
 
+    @Option(names = "--class", paramLabel = "K",
+            description = "The class of a cvae's or conv-cvae's samples. Default: one row per class.")
+    private Integer label;
+
     @Override
     protected void run() {
         if (count < 1 || columns < 1 || grid < 2 || !(range > 0)) {
@@ -37,10 +42,13 @@ public final class GenerateCommand extends ModelCommand {
         Pictures pictures = pictures().orElseThrow(() -> new IllegalArgumentException("cannot draw the samples of "
                 + model().describe() + ": its inputs " + model().model().spec().inputShape() + " are not images"));
         PriorPictures prior = new PriorPictures(inference(), pictures);
-        Path samples = prior.samples(output("generated.png"), count, columns, seed());
-        stdout().printf(Locale.ROOT, "%d samples from the prior of %s%n  %s%n", count, model().describe(), samples);
-        if (model().model().spec().latent() == 2) {
-            stdout().printf("  %s%n", prior.traversal(output("traversal.png"), grid, range));
+        boolean conditional = model().model().spec().classes() > 0;
+        Path samples = label != null ? prior.samples(output("generated.png"), count, columns, seed(), label)
+                : prior.samples(output("generated.png"), count, columns, seed());
+        stdout().printf(Locale.ROOT, "samples from the prior of %s%n  %s%n", model().describe(), samples);
+        if (model().model().spec().latent() == 2 && (label != null || !conditional)) {
+            Path png = output("traversal.png");
+            stdout().printf("  %s%n", label != null ? prior.traversal(png, grid, range, label) : prior.traversal(png, grid, range));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.autoencoder.cli.command;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.stats.Interpolation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +29,18 @@ public final class InterpolateCommand extends DataCommand {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Images in the strip. Default: ${DEFAULT-VALUE}.")
     private int steps;
 
+    @Option(names = "--class", paramLabel = "K", description = "A cvae's or conv-cvae's class: --from and --to index its samples "
+            + "in --split, and the path is decoded under it.")
+    private Integer label;
+
     @Override
     protected void run() {
-        Dataset samples = samples();
+        boolean conditional = model().model().spec().classes() > 0;
+        if (label != null && !conditional || label == null && conditional) {
+            throw new IllegalArgumentException(conditional ? model().describe() + " interpolates within a class: give --class K"
+                    : "--class applies to a cvae or conv-cvae; " + model().describe() + " is not conditioned on classes");
+        }
+        Dataset samples = label == null ? samples() : Classes.only(samples(), label);
         for (int index : new int[] {from, to}) {
             if (index < 0 || index >= samples.size()) {
                 throw new IllegalArgumentException("--from and --to must be in [0, " + samples.size() + "), got " + index);

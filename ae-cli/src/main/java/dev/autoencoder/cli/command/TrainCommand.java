@@ -13,6 +13,7 @@ import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.cli.report.Pictures;
 import dev.autoencoder.cli.report.PriorPictures;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.catalog.DataCatalog;
 import dev.autoencoder.data.catalog.DataRecipe;
 import dev.autoencoder.data.catalog.DataRequest;
@@ -119,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             DataRequest request = dataOptions.request(Optional.empty());
             loaded = new DataCatalog().load(request, Optional.empty());
-            ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name());
+            ModelSpec modelSpec = modelOptions.spec(loaded.train().sampleShape(), loaded.name(), Classes.count(loaded.train()));
             DataRecipe recipe = DataRecipe.of(request, loaded, normalClass, task, factor.value(), patch.value());
             RunSettings settings = trainingOptions.settings();
             String name = modelOptions.preset().map(p -> "preset " + p.id()).orElse("the " + modelSpec.family().id() + " model");
@@ -149,7 +150,8 @@ public final class TrainCommand implements Callable<Integer> {
         requireSame(given, "--normal-class", normalClass, recipe.normalClass());
         requireSame(given, "--factor", factor.value().orElse(null), recipe.factor());
         requireSame(given, "--patch", patch.value().orElse(null), recipe.patch());
-        if (modelOptions.given() && !modelOptions.spec(loaded.train().sampleShape(), loaded.name()).equals(run.model().spec())) {
+        if (modelOptions.given() && !modelOptions.spec(loaded.train().sampleShape(), loaded.name(), Classes.count(loaded.train()))
+                .equals(run.model().spec())) {
             throw new IllegalArgumentException(run.folder() + " holds a " + run.model().spec().family().id() + " model of another "
                     + "architecture than the options ask for; --resume continues the same model");
         }
@@ -192,7 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.generative().isPresent()) {
             PriorPictures prior = new PriorPictures(inference, pictures.get());
             written.add(prior.samples(folder.samples(), GENERATED_SAMPLES, GENERATED_COLUMNS, settings.seed()));
-            if (model.spec().latent() == 2) {
+            if (model.spec().latent() == 2 && model.spec().classes() == 0) {
                 written.add(prior.traversal(folder.traversal(), PriorPictures.DEFAULT_GRID, PriorPictures.DEFAULT_RANGE));
             }
         }

@@ -66,7 +66,7 @@ public final class ModelOptions {
     private Double sparsityWeight;
 
     @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability after each hidden layer while training "
-            + "(ae, denoising-ae, sparse-ae, vae). Default: 0.")
+            + "(ae, denoising-ae, sparse-ae, vae, cvae). Default: 0.")
     private Double dropout;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Weight of a VAE's KL term. Default: 1.")
@@ -97,8 +97,13 @@ public final class ModelOptions {
                 likelihood, noise.kind, noise.level, lambda, sparsity, sparsityTarget, sparsityWeight, dropout, beta);
     }
 
-    /** The model these options describe, for samples of {@code dataShape} from data {@code dataName}. */
+    /** The model these options describe, for unlabelled samples of {@code dataShape} from data {@code dataName}. */
     public ModelSpec spec(int[] dataShape, String dataName) {
+        return spec(dataShape, dataName, 0);
+    }
+
+    /** The model these options describe, for samples of {@code dataShape} from data {@code dataName} of {@code classes} classes. */
+    public ModelSpec spec(int[] dataShape, String dataName, int classes) {
         Optional<Presets> preset = preset();
         if (preset.isPresent()) {
             if (settingsGiven()) {
@@ -107,7 +112,7 @@ public final class ModelOptions {
             return preset.get().spec();
         }
         try {
-            return request().specFor(dataShape, dataName);
+            return request().specFor(dataShape, dataName, classes);
         } catch (ModelRequest.Inapplicable e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }

@@ -45,11 +45,12 @@ public final class Compressor {
         return codes;
     }
 
-    /** The decoded samples of {@code codes}: {@code size x inputSize} values. */
+    /** The decoded samples of {@code codes} (a conditional model's each under its label): {@code size x inputSize} values. */
     public float[] decompress(CodeFile codes) {
         if (!codes.madeBy(inference.model().spec())) {
             throw new IllegalArgumentException("these codes were written by another model (their model fingerprint differs)");
         }
-        return inference.decode(codes.codes());
+        return inference.model().spec().classes() == 0 ? inference.decode(codes.codes())
+                : inference.decode(codes.codes(), codes.labels());
     }
 }

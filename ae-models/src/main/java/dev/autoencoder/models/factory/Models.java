@@ -7,7 +7,10 @@ import dev.autoencoder.models.family.ContractiveAeSpec;
 import dev.autoencoder.models.family.ContractiveAutoencoder;
 import dev.autoencoder.models.family.Conv1dAeSpec;
 import dev.autoencoder.models.family.ConvAeSpec;
+import dev.autoencoder.models.family.Conditioning;
+import dev.autoencoder.models.family.ConvCvaeSpec;
 import dev.autoencoder.models.family.ConvVaeSpec;
+import dev.autoencoder.models.family.CvaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.DenoisingAutoencoder;
 import dev.autoencoder.models.family.EncoderDecoder;
@@ -73,6 +76,8 @@ public final class Models {
             case CONV_AE -> convolutional((ConvAeSpec) spec, init);
             case VAE -> variational((VaeSpec) spec, init);
             case CONV_VAE -> variational((ConvVaeSpec) spec, init);
+            case CVAE -> conditional((CvaeSpec) spec, init);
+            case CONV_CVAE -> conditional((ConvCvaeSpec) spec, init);
             case LSTM_AE -> sequence((LstmAeSpec) spec, init);
             case CONV1D_AE -> windows((Conv1dAeSpec) spec, init);
         };
@@ -136,20 +141,47 @@ public final class Models {
 
     private static Autoencoder variational(VaeSpec spec, Init init) {
         Mlp mlp = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout());
-        return variational(spec, mlp.trunk(init), mlp.sizes().get(mlp.sizes().size() - 2), mlp::decoder, init);
+        return variational(spec, mlp.trunk(init), mlp.sizes().get(mlp.sizes().size() - 2), mlp::decoder, Conditioning.none(), init);
     }
 
     private static Autoencoder variational(ConvVaeSpec spec, Init init) {
         Conv conv = new Conv(spec, spec.channels(), 3, spec.activation(), Axes.TWO);
-        return variational(spec, conv.encoder(init, false), conv.flatFeatures(), conv::decoder, init);
+        return variational(spec, conv.encoder(init, false), conv.flatFeatures(), conv::decoder, Conditioning.none(), init);
     }
 
-    /** A variational model of {@code trunk} (to {@code features} values), its two heads and its decoder, in that order. */
+    /**
+     * The VAE's MLPs with the label beside the input and the code: a trunk of {@code features + classes} inputs, a decoder
+     * of {@code latent + classes}.
+     */
+    private static Autoencoder conditional(CvaeSpec spec, Init init) {
+        List<Integer> sizes = new Mlp(spec, spec.hidden(), spec.activation(), spec.dropout()).sizes();
+        int last = sizes.size() - 1;
+        List<Integer> encoder = new ArrayList<>(sizes);
+        encoder.set(0, spec.inputSize() + spec.classes());
+        List<Integer> decoder = new ArrayList<>(sizes);
+        decoder.set(last, spec.latent() + spec.classes());
+        return variational(spec, new Mlp(encoder, spec.activation(), spec.dropout()).trunk(init), encoder.get(last - 1),
+                new Mlp(decoder, spec.activation(), spec.dropout())::decoder, Conditioning.atInput(spec.inputShape(), spec.classes()),
+                init);
+    }
+
+    /** conv-vae's convolutions, heads over their flattened features and the label, a decoder of {@code latent + classes}. */
+    private static Autoencoder conditional(ConvCvaeSpec spec, Init init) {
+        Conv conv = new Conv(spec, spec.channels(), 3, spec.activation(), Axes.TWO);
+        Conv decoder = new Conv(spec.inputShape(), spec.channels(), 3, spec.latent() + spec.classes(), spec.activation(), Axes.TWO);
+        return variational(spec, conv.encoder(init, false), conv.flatFeatures() + spec.classes(), decoder::decoder,
+                Conditioning.afterTrunk(spec.inputShape(), spec.classes()), init);
+    }
+
+    /**
+     * A variational model of {@code trunk} (to {@code features} values, the label's included), its two heads and its decoder,
+     * in that order.
+     */
     private static Autoencoder variational(VariationalSpec spec, List<Layer> trunk, int features,
-            Function<Init, Sequential> decoder, Init init) {
+            Function<Init, Sequential> decoder, Conditioning conditioning, Init init) {
         Dense mean = new Dense(features, spec.latent(), init);
         Dense logVar = new Dense(features, spec.latent(), init);
-        return new VariationalAutoencoder(spec, new Sequential(trunk), mean, logVar, decoder.apply(init));
+        return new VariationalAutoencoder(spec, new Sequential(trunk), mean, logVar, decoder.apply(init), conditioning);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.autoencoder.models.family;
 
-import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.models.nn.Forward;
 import java.util.List;
@@ -40,7 +39,7 @@ public interface Autoencoder extends Objective {
      */
     default Var anomalyScore(Var x, AnomalyScore score, Forward pass) {
         if (score instanceof AnomalyScore.ReconstructionError) {
-            return PerSample.sum(Functions.squaredError(reconstruct(x, pass), x)).mul(1.0 / PerSample.size(x));
+            return PerSample.meanSquaredError(reconstruct(x, pass), x);
         }
         throw new IllegalArgumentException("a " + spec().family().id() + " model cannot score by " + score.describe()
                 + "; it scores by " + AnomalyScore.reconstructionError().describe());

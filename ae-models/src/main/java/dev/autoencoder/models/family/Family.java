@@ -17,6 +17,8 @@ public enum Family {
     CONV_AE("conv-ae"),
     VAE("vae"),
     CONV_VAE("conv-vae"),
+    CVAE("cvae"),
+    CONV_CVAE("conv-cvae"),
     LSTM_AE("lstm-ae"),
     CONV1D_AE("conv1d-ae");
 
@@ -37,7 +39,7 @@ public enum Family {
      * windows: {@link #sequential()}).
      */
     public boolean convolutional() {
-        return this == CONV_AE || this == CONV_VAE;
+        return this == CONV_AE || this == CONV_VAE || this == CONV_CVAE;
     }
 
     /**
@@ -63,7 +65,12 @@ public enum Family {
 
     /** Whether it is variational. */
     public boolean variational() {
-        return this == VAE || this == CONV_VAE;
+        return this == VAE || this == CONV_VAE || conditional();
+    }
+
+    /** Whether its models are conditioned on a class label (the conditional VAEs). */
+    public boolean conditional() {
+        return this == CVAE || this == CONV_CVAE;
     }
 
     /** The family named {@code id}, or an error listing the names. */

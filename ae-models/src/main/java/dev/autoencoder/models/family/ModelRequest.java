@@ -39,7 +39,7 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
     /** The families with a training noise. */
     private static final Set<Family> NOISY = EnumSet.of(Family.DENOISING_AE, Family.STACKED_AE);
     /** The families whose MLP layers dropout may follow. */
-    private static final Set<Family> DROPOUT = EnumSet.of(Family.AE, Family.DENOISING_AE, Family.SPARSE_AE, Family.VAE);
+    private static final Set<Family> DROPOUT = EnumSet.of(Family.AE, Family.DENOISING_AE, Family.SPARSE_AE, Family.VAE, Family.CVAE);
 
     /** A setting given for a family that does not have it; the message starts with the setting's name. */
     public static final class Inapplicable extends IllegalArgumentException {
@@ -60,12 +60,14 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
      * padded for a convolutional family, every value a feature for the others.
      *
      * @param dataName names the data in the error for samples a family cannot take
+     * @param classes  the data's classes (0 for unlabelled data), which a conditional model is conditioned on
      * @throws Inapplicable             when a setting does not apply to the family
      * @throws IllegalArgumentException when the family cannot take the samples, or the settings describe no valid model
      */
-    public ModelSpec specFor(int[] dataShape, String dataName) {
+    public ModelSpec specFor(int[] dataShape, String dataName, int classes) {
         return spec(family.windowLayout().map(layout -> InputShapes.window(dataShape, layout, family.id()))
-                .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)));
+                .orElseGet(() -> family.convolutional() ? InputShapes.convolutional(dataShape, dataName) : InputShapes.flat(dataShape)),
+                classes);
     }
 
     /**
@@ -75,6 +77,20 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
      * @throws IllegalArgumentException when the settings describe no valid model (e.g. a relu contractive encoder)
      */
     public ModelSpec spec(List<Integer> inputShape) {
+        return spec(inputShape, 0);
+    }
+
+    /**
+     * The spec of this request for samples of {@code inputShape} labelled with {@code classes} classes (0 for unlabelled
+     * samples), which a conditional model is conditioned on.
+     *
+     * @throws Inapplicable             when a setting does not apply to the family
+     * @throws IllegalArgumentException when the settings describe no valid model, or a conditional one has no labels
+     */
+    public ModelSpec spec(List<Integer> inputShape, int classes) {
+        if (family.conditional() && classes == 0) {
+            throw new IllegalArgumentException(family.id() + " is conditioned on class labels, which this data does not give it");
+        }
         require("hidden", hidden, f -> f != Family.CONTRACTIVE_AE);
         require("noise", noise, NOISY::contains);
         require("noise-level", noiseLevel, NOISY::contains);
@@ -109,6 +125,8 @@ public record ModelRequest(Family family, List<Integer> hidden, Integer latent, 
             case CONV_AE -> new ConvAeSpec(inputShape, layers, code, a, l);
             case VAE -> new VaeSpec(inputShape, layers, code, a, l, kl, size, p);
             case CONV_VAE -> new ConvVaeSpec(inputShape, layers, code, a, l, kl, size);
+            case CVAE -> new CvaeSpec(inputShape, layers, code, a, l, kl, size, p, classes);
+            case CONV_CVAE -> new ConvCvaeSpec(inputShape, layers, code, a, l, kl, size, classes);
             case LSTM_AE -> sequence(inputShape);
             case CONV1D_AE -> windows(inputShape, a);
         };

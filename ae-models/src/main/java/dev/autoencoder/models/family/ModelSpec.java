@@ -42,6 +42,14 @@ public sealed interface ModelSpec permits AeSpec, StackedAeSpec, DenoisingAeSpec
         return Arrays.equals(sampleShape, inputShape().stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * The number of classes a conditional model's encoder and decoder read as a one-hot label beside the sample and the
+     * code; 0 for models of samples alone.
+     */
+    default int classes() {
+        return 0;
+    }
+
     /** Code size. */
     int latent();
 

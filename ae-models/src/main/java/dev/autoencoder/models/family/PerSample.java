@@ -1,5 +1,6 @@
 package dev.autoencoder.models.family;
 
+import dev.autoencoder.api.autodiff.Functions;
 import dev.autoencoder.api.autodiff.Var;
 
 /** Reductions of a batch {@code [n, ...]} to one value per sample {@code [n]}. */
@@ -23,5 +24,10 @@ final class PerSample {
             axes[i] = i + 1;
         }
         return v.sum(false, axes);
+    }
+
+    /** The mean squared error of each sample of {@code xHat} against {@code x}. */
+    static Var meanSquaredError(Var xHat, Var x) {
+        return sum(Functions.squaredError(xHat, x)).mul(1.0 / size(x));
     }
 }

@@ -125,6 +125,13 @@ final class SpecChecks {
     }
 
     /** A variational model's finite {@code beta} of at least 0 and finite reconstruction scale above 0. */
+    /** A conditional model's classes: at least 2. */
+    static void classes(int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a conditional model needs at least 2 classes, got " + classes);
+        }
+    }
+
     static void variational(double beta, double reconstructionScale) {
         nonNegative("beta", beta);
         if (!(reconstructionScale > 0) || Double.isInfinite(reconstructionScale)) {

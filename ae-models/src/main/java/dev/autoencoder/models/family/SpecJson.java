@@ -74,6 +74,8 @@ final class SpecJson {
             case CONV_AE -> ConvAeSpec.class;
             case VAE -> VaeSpec.class;
             case CONV_VAE -> ConvVaeSpec.class;
+            case CVAE -> CvaeSpec.class;
+            case CONV_CVAE -> ConvCvaeSpec.class;
             case LSTM_AE -> LstmAeSpec.class;
             case CONV1D_AE -> Conv1dAeSpec.class;
         };

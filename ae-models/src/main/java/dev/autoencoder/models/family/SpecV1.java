@@ -55,7 +55,8 @@ record SpecV1(Family family, List<Integer> inputShape, List<Integer> hidden, int
             case CONV_AE -> new ConvAeSpec(inputShape, hidden, latent, activation, likelihood);
             case VAE -> new VaeSpec(inputShape, hidden, latent, activation, likelihood, beta, reconstructionScale, 0);
             case CONV_VAE -> new ConvVaeSpec(inputShape, hidden, latent, activation, likelihood, beta, reconstructionScale);
-            case LSTM_AE, CONV1D_AE -> throw new IllegalArgumentException("format 1 has no " + family.id() + " (it came with format 2)");
+            case LSTM_AE, CONV1D_AE, CVAE, CONV_CVAE ->
+                    throw new IllegalArgumentException("format 1 has no " + family.id() + " (it came with format 2)");
         };
     }
 
@@ -63,10 +64,10 @@ record SpecV1(Family family, List<Integer> inputShape, List<Integer> hidden, int
      * The flat form of {@code spec} as the earlier release wrote it: its fields under their format-1 names, and the
      * fields its family does not use at the values that release's defaults gave them (no hidden layers or noise, no
      * penalty, beta 1, the input size as reconstruction scale); empty when the spec uses what format 1 lacks
-     * (dropout, the sequence families).
+     * (dropout, the sequence and conditional families).
      */
     static Optional<SpecV1> of(ModelSpec spec) {
-        if (spec.family().sequential()) {
+        if (spec.family().sequential() || spec.family().conditional()) {
             return Optional.empty();
         }
         ObjectNode fields = JSON.valueToTree(spec);

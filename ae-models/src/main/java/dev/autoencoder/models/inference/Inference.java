@@ -5,6 +5,7 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.Samples;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.data.stats.Interpolation;
 import dev.autoencoder.models.family.AnomalyScore;
 import dev.autoencoder.models.family.Autoencoder;
@@ -20,6 +21,10 @@ import java.util.Map;
  * <p>One instance serves concurrent callers: the model's parameters are only read, every batch runs in its own
  * scope on the calling thread, and every call that draws noise takes its own seed, so eight threads get exactly
  * what one thread gets. Results depend on the batch size only through the order of the noise drawn.
+ *
+ * <p>A conditional model (cvae) reads each sample's label: samples must be labelled, and its codes, as {@link #decode}
+ * takes them, are followed by the one-hot label; {@link #sample(int[], long)} draws samples of given classes and
+ * {@link #interpolate} stays within the class of its two samples.
  */
 public final class Inference {
     private final Autoencoder model;
@@ -46,21 +51,61 @@ public final class Inference {
         return batches.map(checked(x), model::reconstruct, new Rng(0));
     }
 
-    /** The decoder's output for row-major codes of the model's latent size: {@code n x inputSize} values. */
+    /**
+     * The decoder's output for row-major codes of the model's latent size (a conditional model's each followed by a
+     * one-hot label of its classes): {@code n x inputSize} values.
+     */
     public float[] decode(float[] codes) {
-        int latent = model.spec().latent();
-        if (codes.length % latent != 0) {
-            throw new IllegalArgumentException(codes.length + " values are not whole codes of " + latent);
+        int width = model.spec().latent() + model.spec().classes();
+        if (codes.length % width != 0) {
+            throw new IllegalArgumentException(codes.length + " values are not whole codes of " + width);
         }
-        return batches.map(Dataset.unlabeled("codes", codes, latent), model::decode, new Rng(0));
+        return batches.map(Dataset.unlabeled("codes", codes, width), model::decode, new Rng(0));
+    }
+
+    /**
+     * A conditional model's decodings of row-major codes of its latent size, each under its entry of {@code labels}.
+     *
+     * @throws IllegalArgumentException when the model is not conditional, a label is not one of its classes, or the codes
+     *                                  and labels differ in number
+     */
+    public float[] decode(float[] codes, int[] labels) {
+        int latent = model.spec().latent();
+        int classes = model.spec().classes();
+        if (codes.length != labels.length * latent) {
+            throw new IllegalArgumentException(codes.length + " values are not " + labels.length + " codes of " + latent);
+        }
+        float[] labelled = new float[labels.length * (latent + classes)];
+        for (int i = 0; i < labels.length; i++) {
+            requireClass(labels[i]);
+            System.arraycopy(codes, i * latent, labelled, i * (latent + classes), latent);
+            labelled[i * (latent + classes) + latent + labels[i]] = 1;
+        }
+        return decode(labelled);
+    }
+
+    /** {@link #decode(float[], int[])} of every code under class {@code label}. */
+    private float[] decodeAs(float[] codes, int label) {
+        int[] labels = new int[codes.length / model.spec().latent()];
+        Arrays.fill(labels, label);
+        return decode(codes, labels);
     }
 
     /**
      * The decodings of {@code steps} evenly spaced points on the line from the code of {@code from} to the code of
-     * {@code to} (each one sample): {@code steps x inputSize} values.
+     * {@code to} (each one sample): {@code steps x inputSize} values. A conditional model's two samples must be of one
+     * class, which every point is decoded under.
      */
     public float[] interpolate(Samples from, Samples to, int steps) {
-        return decode(Interpolation.linear(encode(from), encode(to), steps));
+        float[] line = Interpolation.linear(encode(from), encode(to), steps);
+        if (model.spec().classes() == 0) {
+            return decode(line);
+        }
+        if (from.label(0) != to.label(0)) {
+            throw new IllegalArgumentException("a " + model.spec().family().id() + " model interpolates within a class, but the "
+                    + "samples are of classes " + from.label(0) + " and " + to.label(0));
+        }
+        return decodeAs(line, from.label(0));
     }
 
     /**
@@ -70,6 +115,15 @@ public final class Inference {
      * @throws IllegalArgumentException when the latent space is not 2-d
      */
     public float[] traversal(int grid, double range) {
+        return decode(lattice(grid, range));
+    }
+
+    /** A conditional model's {@link #traversal(int, double)} under class {@code label}. */
+    public float[] traversal(int grid, double range, int label) {
+        return decodeAs(lattice(grid, range), label);
+    }
+
+    private float[] lattice(int grid, double range) {
         if (model.spec().latent() != 2 || grid < 2 || !(range > 0)) {
             throw new IllegalArgumentException("a traversal needs a 2-d latent space, a grid of at least 2 and a range above 0; got "
                     + model.spec().latent() + "-d, " + grid + " and " + range);
@@ -82,7 +136,7 @@ public final class Inference {
                 codes[k + 1] = (float) (range - 2 * range * row / (grid - 1));
             }
         }
-        return decode(codes);
+        return codes;
     }
 
     /**
@@ -98,6 +152,26 @@ public final class Inference {
         // one placeholder row per draw, so that draws are batched like samples
         return batches.map(Dataset.unlabeled("draws", new float[n], 1), (rows, pass) -> generative.sample(rows.shape().dim(0), pass),
                 new Rng(seed));
+    }
+
+    /**
+     * A conditional model's draws, one per entry of {@code labels}, each decoded under that class: {@code n x inputSize}
+     * values.
+     *
+     * @throws IllegalArgumentException when the model is not conditional, or a label is not one of its classes
+     */
+    public float[] sample(int[] labels, long seed) {
+        Generative generative = generative("sample");
+        int classes = model.spec().classes();
+        if (labels.length < 1) {
+            throw new IllegalArgumentException("the number of samples must be at least 1, got 0");
+        }
+        float[] oneHot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            requireClass(labels[i]);
+            oneHot[i * classes + labels[i]] = 1;
+        }
+        return batches.map(Dataset.unlabeled("labels", oneHot, classes), generative::sample, new Rng(seed));
     }
 
     /**
@@ -132,7 +206,18 @@ public final class Inference {
 
     private Generative generative(String job) {
         return model.generative().orElseThrow(() -> new IllegalArgumentException("a " + model.spec().family().id()
-                + " model has no prior, so it cannot " + job + "; train a vae or conv-vae"));
+                + " model has no prior, so it cannot " + job + "; train a vae, conv-vae, cvae or conv-cvae"));
+    }
+
+    private void requireClass(int label) {
+        int classes = model.spec().classes();
+        if (classes == 0) {
+            throw new IllegalArgumentException("a " + model.spec().family().id() + " model is not conditioned on classes; train a cvae "
+                    + "or conv-cvae");
+        }
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException("class " + label + " is not one of the model's classes 0 to " + (classes - 1));
+        }
     }
 
     private Samples checked(Samples x) {
@@ -140,6 +225,6 @@ public final class Inference {
             throw new IllegalArgumentException("the model takes samples of shape " + model.spec().inputShape() + " but '" + x.name()
                     + "' has samples of shape " + Arrays.toString(x.sampleShape()));
         }
-        return x;
+        return model.spec().classes() == 0 ? x : Classes.withOneHot(x, model.spec().classes());
     }
 }

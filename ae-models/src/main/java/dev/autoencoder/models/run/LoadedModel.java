@@ -53,8 +53,8 @@ public record LoadedModel(Autoencoder model, Path file, Optional<DataRecipe> rec
     /** An error saying that {@code job} needs a model with a prior, unless this one has it. */
     public void requireGenerative(String job) {
         if (model.generative().isEmpty()) {
-            throw new IllegalArgumentException(job + " needs a vae or conv-vae model, but " + file + " holds a model of family "
-                    + model.spec().family().id());
+            throw new IllegalArgumentException(job + " needs a vae, conv-vae, cvae or conv-cvae model, but " + file
+                    + " holds a model of family " + model.spec().family().id());
         }
     }
 

@@ -14,19 +14,24 @@ import java.security.MessageDigest;
 /**
  * The samples a run trains on, made from loaded data as its recipe says: the training part (only the normal class of a
  * one-class model), in the model's input shape, with inputs degraded as the task asks (super-resolution, inpainting)
- * and the clean samples as targets. Their SHA-256, which identifies the data a run trained on, is computed once.
+ * and the clean samples as targets; a conditional model trains on them followed by their one-hot labels. The SHA-256 of
+ * what it trains on, which identifies the data a run trained on, is computed once.
  */
 public final class RunData {
     private final String name;
     private final Dataset inputs;
     private final Dataset targets;
+    private final TrainingData training;
     private final String sha256;
 
-    private RunData(String name, Dataset inputs, Dataset targets) {
+    private RunData(String name, Dataset inputs, Dataset targets, int classes) {
         this.name = name;
         this.inputs = inputs;
         this.targets = targets;
-        this.sha256 = digest(inputs, targets);
+        this.training = classes == 0 ? new TrainingData(inputs.data(), targets.data(), targets.sampleShape())
+                : new TrainingData(Classes.withOneHot(inputs, classes).data(), Classes.withOneHot(targets, classes).data(),
+                        new int[] {targets.sampleSize() + classes});
+        this.sha256 = digest(training);
     }
     /**
      * The training samples of {@code loaded} made by {@code recipe} for a model of {@code spec}; any
@@ -40,7 +45,7 @@ public final class RunData {
         Dataset targets = InputShapes.fit(part, spec.inputShape(), spec.windowLayout(), model);
         Dataset inputs = recipe.degradation().map(d -> InputShapes.fit(d.apply(part, new Rng(seed)), spec.inputShape(), spec.windowLayout(),
                 model)).orElse(targets);
-        return new RunData(loaded.name(), inputs, targets);
+        return new RunData(loaded.name(), inputs, targets, spec.classes());
     }
 
     /** The data's name. */
@@ -58,9 +63,9 @@ public final class RunData {
         return targets;
     }
 
-    /** The samples as the trainer takes them. */
+    /** The samples as the trainer takes them (a conditional model's followed by their one-hot labels). */
     public TrainingData training() {
-        return new TrainingData(inputs.data(), targets.data(), targets.sampleShape());
+        return training;
     }
 
     /** Number of samples. */
@@ -73,15 +78,18 @@ public final class RunData {
         return new DataIdentity(name, size(), sha256);
     }
 
-    /** The SHA-256 of the inputs and targets (little-endian floats), which identifies the data a run trained on. */
+    /**
+     * The SHA-256 of the inputs and targets as the trainer takes them (little-endian floats), which identifies the data a
+     * run trained on.
+     */
     public String sha256() {
         return sha256;
     }
 
-    private static String digest(Dataset inputs, Dataset targets) {
+    private static String digest(TrainingData training) {
         MessageDigest digest = Sha256.newDigest();
-        Sha256.updateFloats(digest, inputs.data());
-        Sha256.updateFloats(digest, targets.data());
+        Sha256.updateFloats(digest, training.inputs());
+        Sha256.updateFloats(digest, training.targets());
         return Sha256.hex(digest);
     }
 }

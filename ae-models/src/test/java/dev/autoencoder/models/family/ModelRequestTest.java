@@ -41,8 +41,8 @@ class ModelRequestTest {
         earlier.put(Family.of("vae"), "{\"family\":\"vae\",\"inputShape\":[64],\"hidden\":[32,8],\"latent\":4,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.put(Family.of("conv-vae"), "{\"family\":\"conv-vae\",\"inputShape\":[1,8,8],\"hidden\":[32,64,128],\"latent\":2,\"activation\":\"RELU\",\"likelihood\":\"BERNOULLI\",\"corruption\":null,\"penaltyWeight\":0.0,\"sparsityTarget\":0.0,\"beta\":1.0,\"reconstructionScale\":64.0}");
         earlier.forEach((family, json) -> assertEquals(ModelSpec.fromJson(json), ModelSpec.defaults(family, shape(family)), json));
-        assertEquals(Arrays.stream(Family.values()).filter(f -> !f.sequential()).count(), earlier.size(),
-                "every family but the new lstm-ae and conv1d-ae");
+        assertEquals(Arrays.stream(Family.values()).filter(f -> !f.sequential() && !f.conditional()).count(), earlier.size(),
+                "every family but the new lstm-ae, conv1d-ae, cvae and conv-cvae");
     }
 
     @Test
@@ -102,9 +102,9 @@ class ModelRequestTest {
     @Test
     void aSettingTheFamilyLacksIsRefusedNamingItAndTheFamiliesThatHaveIt() {
         inapplicable(() -> request(Family.AE, null, null, null, null, null, null, null, null, null, 2.0).spec(FLAT),
-                "beta applies to vae and conv-vae, not ae");
+                "beta applies to vae, conv-vae, cvae and conv-cvae, not ae");
         inapplicable(() -> request(Family.STACKED_AE, null, null, null, null, null, null, null, null, 0.1, null).spec(FLAT),
-                "dropout applies to ae, denoising-ae, sparse-ae and vae, not stacked-ae");
+                "dropout applies to ae, denoising-ae, sparse-ae, vae and cvae, not stacked-ae");
         inapplicable(() -> request(Family.VAE, null, null, null, null, 0.1, null, null, null, null, null).spec(FLAT),
                 "contractive-lambda applies to contractive-ae, not vae");
         inapplicable(() -> request(Family.AE, null, null, null, 0.2, null, null, null, null, null, null).spec(FLAT),

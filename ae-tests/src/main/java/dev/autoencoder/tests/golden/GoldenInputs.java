@@ -109,7 +109,7 @@ public final class GoldenInputs {
             Autoencoder model = Models.build(spec, new Init(pure, DType.F64, new Rng(PARAMETER_SEED)));
             model.parameters().forEach((name, p) -> tensors.put(key + ".param." + name, HostTensor.of(pure, p.value())));
             tensors.put(key + ".x", HostTensor.ofDoubles(ModelHarness.batchShape(spec),
-                    new Rng(BATCH_SEED).uniform(ModelHarness.BATCH * spec.inputSize(), 0, 1)));
+                    ModelHarness.labelled(spec, new Rng(BATCH_SEED).uniform(ModelHarness.BATCH * spec.inputSize(), 0, 1))));
             cases.add(GoldenFixtures.ordered("name", entry.name(), "spec", spec.toJson(), "noiseSeed", NOISE_SEED,
                     "parameters", List.copyOf(model.parameters().keySet())));
         }

@@ -73,9 +73,28 @@ public final class ModelHarness {
         });
     }
 
-    /** A batch in [0, 1] with the spec's sample shape, as exact doubles of {@code dtype}. */
+    /** A batch in [0, 1] as the model of {@code spec} reads it ({@link #labelled}), as exact doubles of {@code dtype}. */
     private static double[] batch(ModelSpec spec, DType dtype) {
-        return rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype);
+        return labelled(spec, rounded(new Rng(PARAMETER_SEED + 1).uniform(BATCH * spec.inputSize(), 0, 1), dtype));
+    }
+
+    /**
+     * Row-major {@code samples} of the spec's sample shape as its model reads them: as they are, or a conditional model's
+     * each followed by the one-hot label {@code i % classes} of sample {@code i}.
+     */
+    public static double[] labelled(ModelSpec spec, double[] samples) {
+        int classes = spec.classes();
+        if (classes == 0) {
+            return samples;
+        }
+        int per = spec.inputSize();
+        int n = samples.length / per;
+        double[] labelled = new double[n * (per + classes)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(samples, i * per, labelled, i * (per + classes), per);
+            labelled[i * (per + classes) + per + i % classes] = 1;
+        }
+        return labelled;
     }
 
     /** {@code [BATCH, sample shape...]}. */
@@ -83,8 +102,11 @@ public final class ModelHarness {
         return batchShape(spec, BATCH);
     }
 
-    /** {@code [n, sample shape...]}. */
+    /** {@code [n, sample shape...]}, or a conditional model's {@code [n, sample size + classes]}. */
     public static Shape batchShape(ModelSpec spec, int n) {
+        if (spec.classes() > 0) {
+            return Shape.of(n, spec.inputSize() + spec.classes());
+        }
         int[] dims = new int[spec.inputShape().size() + 1];
         dims[0] = n;
         for (int i = 1; i < dims.length; i++) {

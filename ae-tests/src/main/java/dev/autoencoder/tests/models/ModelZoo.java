@@ -5,11 +5,14 @@ import dev.autoencoder.models.family.AeSpec;
 import dev.autoencoder.models.family.ContractiveAeSpec;
 import dev.autoencoder.models.family.Conv1dAeSpec;
 import dev.autoencoder.models.family.ConvAeSpec;
+import dev.autoencoder.models.family.ConvCvaeSpec;
 import dev.autoencoder.models.family.ConvVaeSpec;
+import dev.autoencoder.models.family.CvaeSpec;
 import dev.autoencoder.models.family.DenoisingAeSpec;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.family.Likelihood;
 import dev.autoencoder.models.family.LstmAeSpec;
+import dev.autoencoder.models.family.ModelRequest;
 import dev.autoencoder.models.family.ModelSpec;
 import dev.autoencoder.models.family.SparseAeSpec;
 import dev.autoencoder.models.family.Sparsity;
@@ -63,7 +66,11 @@ public final class ModelZoo {
                 new Entry("lstm-ae-unprojected-bernoulli", new LstmAeSpec(List.of(4, 2), Cell.LSTM, 3, 3, bern)),
                 new Entry("lstm-ae-gru", new LstmAeSpec(seriesIn, Cell.GRU, 4, 2, Likelihood.GAUSSIAN)),
                 new Entry("conv1d-ae", new Conv1dAeSpec(List.of(2, 8), List.of(3, 2), 3, 2, Activation.RELU, Likelihood.GAUSSIAN)),
-                new Entry("conv1d-ae-k5-tanh-bernoulli", new Conv1dAeSpec(List.of(3, 4), List.of(2), 5, 3, Activation.TANH, bern)));
+                new Entry("conv1d-ae-k5-tanh-bernoulli", new Conv1dAeSpec(List.of(3, 4), List.of(2), 5, 3, Activation.TANH, bern)),
+                new Entry("cvae", new CvaeSpec(mlpIn, hidden, 2, Activation.RELU, bern, 0.7, 12, 0, 3)),
+                new Entry("cvae-gaussian-no-hidden", new CvaeSpec(mlpIn, List.of(), 2, Activation.TANH, Likelihood.GAUSSIAN, 1, 12, 0,
+                        2)),
+                new Entry("conv-cvae", new ConvCvaeSpec(convIn, List.of(2, 3), 2, Activation.RELU, bern, 1, 500, 3)));
     }
 
     /**
@@ -73,5 +80,10 @@ public final class ModelZoo {
      */
     public static List<Integer> digitsShape(Family family) {
         return family.convolutional() ? List.of(1, 8, 8) : family.sequential() ? List.of(8, 8) : List.of(64);
+    }
+
+    /** The default model of {@code family} for the digits' samples ({@link #digitsShape}) and their 10 classes. */
+    public static ModelSpec digitsSpec(Family family) {
+        return ModelRequest.of(family).spec(digitsShape(family), 10);
     }
 }

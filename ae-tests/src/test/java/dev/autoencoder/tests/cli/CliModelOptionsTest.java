@@ -69,8 +69,8 @@ class CliModelOptionsTest {
     @Test
     void anOptionTheFamilyLacksIsRefusedInOneLine() {
         Path out = dir.resolve("refused");
-        train(out, "--model", "ae", "--beta", "2").badInput("--beta applies to vae and conv-vae, not ae");
-        train(out, "--model", "stacked-ae", "--dropout", "0.2").badInput("--dropout applies to ae, denoising-ae, sparse-ae and vae, not stacked-ae");
+        train(out, "--model", "ae", "--beta", "2").badInput("--beta applies to vae, conv-vae, cvae and conv-cvae, not ae");
+        train(out, "--model", "stacked-ae", "--dropout", "0.2").badInput("--dropout applies to ae, denoising-ae, sparse-ae, vae and cvae, not stacked-ae");
         train(out, "--model", "vae", "--contractive-lambda", "1").badInput("--contractive-lambda applies to contractive-ae, not vae");
         train(out, "--model", "conv-ae", "--sparsity", "l1").badInput("--sparsity applies to sparse-ae, not conv-ae");
         train(out, "--noise-level", "0.2").badInput("--noise-level applies to stacked-ae and denoising-ae, not ae");

@@ -14,6 +14,7 @@ import dev.autoencoder.api.guice.BackendSettings;
 import dev.autoencoder.api.guice.Backends;
 import dev.autoencoder.api.random.Rng;
 import dev.autoencoder.data.Dataset;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.models.factory.Models;
 import dev.autoencoder.models.family.AnomalyScore;
 import dev.autoencoder.models.family.Autoencoder;
@@ -51,7 +52,7 @@ class InferenceTest {
     Stream<DynamicNode> everyFamilyOnEveryBackend() {
         return BACKENDS.values().stream().map(b -> dynamicContainer(b.name(), ModelZoo.tiny().stream().map(entry -> {
             Autoencoder model = Models.build(entry.spec(), new Init(b, DType.F32, new Rng(3)));
-            Dataset x = inputs(entry.spec().inputShape().stream().mapToInt(Integer::intValue).toArray());
+            Dataset x = inputs(entry.spec().inputShape().stream().mapToInt(Integer::intValue).toArray(), entry.spec().classes());
             Inference inference = new Inference(b, model, BATCH);
             return dynamicContainer(entry.name(), List.of(
                     dynamicTest("8 threads get what one thread gets", () -> concurrentCallersAgree(inference, x)),
@@ -61,22 +62,28 @@ class InferenceTest {
         })));
     }
 
-    private static Dataset inputs(int[] sampleShape) {
+    /** Random samples, labelled {@code i % classes} for a conditional model. */
+    private static Dataset inputs(int[] sampleShape, int classes) {
         int per = IntStream.of(sampleShape).reduce(1, (a, c) -> a * c);
         double[] values = new Rng(5).uniform(SAMPLES * per, 0, 1);
         float[] data = new float[values.length];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) values[i];
         }
-        return Dataset.unlabeled("random", data, sampleShape);
+        return classes == 0 ? Dataset.unlabeled("random", data, sampleShape)
+                : Dataset.labeled("random", data, sampleShape, IntStream.range(0, SAMPLES).map(i -> i % classes).toArray());
     }
 
     /** Everything a caller asks of one model, in one list of arrays. */
     private static List<float[]> everything(Inference inference, Dataset x) {
         Autoencoder model = inference.model();
+        boolean conditional = model.spec().classes() > 0;
         List<float[]> out = new ArrayList<>(List.of(inference.encode(x), inference.reconstruct(x),
-                inference.decode(inference.encode(x)), inference.scores(x, model.preferredAnomalyScore(3), SEED),
-                inference.scores(x, AnomalyScore.reconstructionError(), SEED)));
+                conditional ? inference.decode(inference.encode(x), x.labels()) : inference.decode(inference.encode(x)),
+                inference.scores(x, model.preferredAnomalyScore(3), SEED), inference.scores(x, AnomalyScore.reconstructionError(), SEED)));
+        if (conditional) {
+            out.add(inference.sample(x.labels(), SEED));
+        }
         if (model.generative().isPresent()) {
             out.add(inference.sample(SAMPLES, SEED));
             out.add(inference.negativeLogLikelihood(x, 2, SEED));
@@ -141,8 +148,10 @@ class InferenceTest {
 
     private static void evaluationIsInference(TensorBackend b, Inference inference, Dataset x) {
         Trainer trainer = new Trainer(b, new TrainConfig(1, BATCH, SEED, 0, 0, 0, 0, DType.F32), List.of());
-        Map<String, Double> evaluated = trainer.evaluate(inference.model(), TrainingData.autoencoding(x.data(), x.sampleShape()),
-                IntStream.range(0, SAMPLES).toArray(), new Rng(SEED));
+        int classes = inference.model().spec().classes();
+        TrainingData data = classes == 0 ? TrainingData.autoencoding(x.data(), x.sampleShape())
+                : TrainingData.autoencoding(Classes.withOneHot(x, classes).data(), x.sampleSize() + classes);
+        Map<String, Double> evaluated = trainer.evaluate(inference.model(), data, IntStream.range(0, SAMPLES).toArray(), new Rng(SEED));
         assertEquals(evaluated, inference.losses(x, x, SEED));
     }
 }

@@ -1,6 +1,8 @@
 package dev.autoencoder.tests.models;
 
+import dev.autoencoder.data.Dataset;
 import dev.autoencoder.data.bundled.BundledDigits;
+import dev.autoencoder.data.catalog.Classes;
 import dev.autoencoder.models.family.Family;
 import dev.autoencoder.models.train.TrainingData;
 
@@ -21,8 +23,15 @@ final class Digits {
         return out;
     }
 
-    /** The digits as the samples of a new model of {@code family} ({@link ModelZoo#digitsShape}). */
+    /**
+     * The digits as the samples of a new model of {@code family} ({@link ModelZoo#digitsShape}), a conditional model's
+     * flattened and followed by their one-hot labels.
+     */
     static TrainingData of(Family family) {
+        if (family.conditional()) {
+            Dataset labelled = Dataset.labeled("digits", PIXELS, new int[] {64}, BundledDigits.load().labels());
+            return TrainingData.autoencoding(Classes.withOneHot(labelled, 10).data(), 64 + 10);
+        }
         return TrainingData.autoencoding(PIXELS, ModelZoo.digitsShape(family).stream().mapToInt(Integer::intValue).toArray());
     }
 

@@ -60,7 +60,7 @@ class LearningTest {
     }
 
     private static ModelSpec defaults(Family family) {
-        return ModelSpec.defaults(family, ModelZoo.digitsShape(family));
+        return ModelZoo.digitsSpec(family);
     }
 
     private static TrainingData data(ModelSpec spec) {

@@ -67,12 +67,12 @@ class PyTorchRoundTripTest {
     static void aeWritesEveryFamilyAndPresetAndPyTorchReadsThem() throws IOException {
         TensorBackend b = new PureBackend(2);
         for (Family family : Family.values()) {
-            ModelSpec spec = ModelSpec.defaults(family, ModelZoo.digitsShape(family));
+            ModelSpec spec = ModelZoo.digitsSpec(family);
             TrainingData data = Digits.of(family);
             Autoencoder model = Models.build(spec, new Init(b, DType.F32, new Rng(3)));
             new Trainer(b, TrainConfig.of(1, 64, 3), List.of()).fit(model, Adam.adam(model.parameters(), 0),
                     LrSchedule.constant(3e-3), data, Progress.start());
-            write(b, family.id(), model, Arrays.copyOf(data.inputs(), 32 * spec.inputSize()), 32);
+            write(b, family.id(), model, Arrays.copyOf(data.inputs(), 32 * data.sampleSize()), 32);
         }
         for (Presets preset : Presets.values()) {
             Autoencoder model = Models.build(preset.spec(), new Init(b, DType.F32, new Rng(5)));
@@ -112,12 +112,12 @@ class PyTorchRoundTripTest {
         io.put("x", HostTensor.ofFloats(shape, x));
         Outputs out = outputs(b, model, x, shape);
         io.put("code", HostTensor.ofFloats(out.codeShape(), out.code()));
-        io.put("reconstruction", HostTensor.ofFloats(shape, out.reconstruction()));
+        io.put("reconstruction", HostTensor.ofFloats(out.reconstructionShape(), out.reconstruction()));
         SafeTensors.write(folder.resolve("io.safetensors"), io, Map.of());
     }
 
     /** ae's code and reconstruction of a batch. */
-    private record Outputs(Shape codeShape, float[] code, float[] reconstruction) {
+    private record Outputs(Shape codeShape, float[] code, Shape reconstructionShape, float[] reconstruction) {
     }
 
     private static Outputs outputs(TensorBackend b, Autoencoder model, float[] x, Shape shape) {
@@ -127,7 +127,7 @@ class PyTorchRoundTripTest {
             Var input = tape.constant(b.fromFloats(x, shape));
             Var code = model.encode(input, pass);
             Tensor reconstruction = model.reconstruct(input, pass).value();
-            return new Outputs(code.shape(), b.toFloats(code.value()), b.toFloats(reconstruction));
+            return new Outputs(code.shape(), b.toFloats(code.value()), reconstruction.shape(), b.toFloats(reconstruction));
         }
     }
 
