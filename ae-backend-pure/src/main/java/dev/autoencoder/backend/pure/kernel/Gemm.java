@@ -49,6 +49,11 @@ public final class Gemm {
      * time, a cache line per element.)
      */
     private static final int MIN_VECTORISED_WIDTH = 64;
+    /**
+     * Floats between the ends of two rows of a packed panel of op(B): a cache line, so that rows a power of two apart
+     * do not fall into the same few sets of the L1 cache.
+     */
+    private static final int PANEL_PAD = 16;
     /** Each thread's packing buffers, allocated once at their largest: a product allocates nothing. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -161,7 +166,7 @@ public final class Gemm {
 
     /** A thread's packed panel of op(B), rows of op(A) and rows of C, at the largest block sizes. */
     private static final class Buffers {
-        final float[][] bPanel = new float[KC][NC];
+        final float[] bPanel = new float[KC * (NC + PANEL_PAD)];
         final float[][] aRows = new float[MR][KC];
         final float[][] cRows = new float[MR][NC];
     }
@@ -185,14 +190,14 @@ public final class Gemm {
             int depth = blockSize(k, KC);
             int width = Math.min(NC, roundUp(blockSize(colEnd - colStart, NC), COLUMN_GROUP));
             Buffers buffers = BUFFERS.get();
-            float[][] bPanel = buffers.bPanel;
+            float[] bPanel = buffers.bPanel;
             float[][] aRows = buffers.aRows;
             float[][] cRows = buffers.cRows;
             for (int jc = colStart; jc < colEnd; jc += width) {
                 int nc = Math.min(width, colEnd - jc);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
-                    packB(pc, kc, jc, nc, bPanel);
+                    packB(pc, kc, jc, nc, bPanel, width + PANEL_PAD);
                     boolean loadC = accumulate || pc > 0;
                     for (int i0 = rowStart; i0 < rowEnd; i0 += MR) {
                         int mr = Math.min(MR, rowEnd - i0);
@@ -204,7 +209,7 @@ public final class Gemm {
                                 Arrays.fill(cRows[r], 0, nc, 0f);
                             }
                         }
-                        kernel.multiply(cRows, mr, nc, aRows, kc, bPanel);
+                        kernel.multiply(cRows, mr, nc, aRows, kc, bPanel, width + PANEL_PAD);
                         for (int r = 0; r < mr; r++) {
                             storeRow(i0 + r, jc, nc, cRows[r]);
                         }
@@ -213,18 +218,21 @@ public final class Gemm {
             }
         }
 
-        /** Copies op(B)[pc..pc+kc, jc..jc+nc] into the first rows of {@code panel}. */
-        private void packB(int pc, int kc, int jc, int nc, float[][] panel) {
+        /** Copies op(B)[pc..pc+kc, jc..jc+nc] into {@code panel}, its rows {@code ld} apart. */
+        private void packB(int pc, int kc, int jc, int nc, float[] panel, int ld) {
             if (transposeB) {
-                for (int j = 0; j < nc; j++) {
-                    int src = bOff + (jc + j) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        panel[p][j] = b[src + p];
+                // a row of the panel at a time: its writes are contiguous, and the nc rows of B it reads stay in cache
+                // for the next depths (writing a column at a time would evict each line of the panel between writes)
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + jc * k + pc + p;
+                    int dst = p * ld;
+                    for (int j = 0; j < nc; j++) {
+                        panel[dst + j] = b[src + j * k];
                     }
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (pc + p) * n + jc, panel[p], 0, nc);
+                    System.arraycopy(b, bOff + (pc + p) * n + jc, panel, p * ld, nc);
                 }
             }
         }

@@ -12,13 +12,13 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[][] b) {
+    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[] b, int ldb) {
         int unrolled = kc & ~3;
         for (int p = 0; p < unrolled; p += 4) {
-            float[] b0 = b[p];
-            float[] b1 = b[p + 1];
-            float[] b2 = b[p + 2];
-            float[] b3 = b[p + 3];
+            int b0 = p * ldb;
+            int b1 = b0 + ldb;
+            int b2 = b1 + ldb;
+            int b3 = b2 + ldb;
             for (int r = 0; r < mr; r++) {
                 float[] cr = c[r];
                 float[] ar = a[r];
@@ -27,17 +27,17 @@ final class ScalarMicroKernel implements MicroKernel {
                 float a2 = ar[p + 2];
                 float a3 = ar[p + 3];
                 for (int j = 0; j < nc; j++) {
-                    cr[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                    cr[j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
                 }
             }
         }
         for (int p = unrolled; p < kc; p++) {
-            float[] bp = b[p];
+            int bp = p * ldb;
             for (int r = 0; r < mr; r++) {
                 float[] cr = c[r];
                 float ap = a[r][p];
                 for (int j = 0; j < nc; j++) {
-                    cr[j] += ap * bp[j];
+                    cr[j] += ap * b[bp + j];
                 }
             }
         }

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The micro-kernel on the Java Vector API (incubating; the JVM needs {@code --add-modules jdk.incubator.vector}):
- * a tile of four rows by two vectors of C stays in registers while the depth loop broadcasts A and streams the
- * packed rows of B, one fused multiply-add per element and depth. Columns beyond the last whole vector, and rows
+ * a tile of four rows by four (or two, or one) vectors of C stays in registers while the depth loop broadcasts A and
+ * streams the packed rows of B, one fused multiply-add per element and depth. Columns beyond the last whole vector, and rows
  * beyond the last group of four, take narrower paths with the same arithmetic ({@link Math#fma} in order of depth).
  * Only {@link MicroKernels} names this class, so that without the module it is never loaded.
  */
@@ -20,17 +20,17 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[][] b) {
+    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[] b, int ldb) {
         int r = 0;
         for (; r + 4 <= mr; r += 4) {
-            fourRows(c, r, nc, a, kc, b);
+            fourRows(c, r, nc, a, kc, b, ldb);
         }
         for (; r < mr; r++) {
-            oneRow(c[r], 0, nc, a[r], kc, b);
+            oneRow(c[r], 0, nc, a[r], kc, b, ldb);
         }
     }
 
-    private static void fourRows(float[][] c, int r, int nc, float[][] a, int kc, float[][] b) {
+    private static void fourRows(float[][] c, int r, int nc, float[][] a, int kc, float[] b, int ldb) {
         float[] c0 = c[r];
         float[] c1 = c[r + 1];
         float[] c2 = c[r + 2];
@@ -39,7 +39,7 @@ final class VectorMicroKernel implements MicroKernel {
         float[] a1 = a[r + 1];
         float[] a2 = a[r + 2];
         float[] a3 = a[r + 3];
-        int j = fourRowsWide(c0, c1, c2, c3, a0, a1, a2, a3, nc, kc, b);
+        int j = fourRowsWide(c0, c1, c2, c3, a0, a1, a2, a3, nc, kc, b, ldb);
         for (; j + 2 * LANES <= nc; j += 2 * LANES) {
             int k = j + LANES;
             FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
@@ -50,10 +50,9 @@ final class VectorMicroKernel implements MicroKernel {
             FloatVector x21 = FloatVector.fromArray(SPECIES, c2, k);
             FloatVector x30 = FloatVector.fromArray(SPECIES, c3, j);
             FloatVector x31 = FloatVector.fromArray(SPECIES, c3, k);
-            for (int p = 0; p < kc; p++) {
-                float[] bp = b[p];
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, j);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, k);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
                 FloatVector s = FloatVector.broadcast(SPECIES, a0[p]);
                 x00 = b0.fma(s, x00);
                 x01 = b1.fma(s, x01);
@@ -76,8 +75,25 @@ final class VectorMicroKernel implements MicroKernel {
             x30.intoArray(c3, j);
             x31.intoArray(c3, k);
         }
+        for (; j + LANES <= nc; j += LANES) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, c0, j);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, c1, j);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, c2, j);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, c3, j);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                FloatVector bv = FloatVector.fromArray(SPECIES, b, bp);
+                x0 = bv.fma(FloatVector.broadcast(SPECIES, a0[p]), x0);
+                x1 = bv.fma(FloatVector.broadcast(SPECIES, a1[p]), x1);
+                x2 = bv.fma(FloatVector.broadcast(SPECIES, a2[p]), x2);
+                x3 = bv.fma(FloatVector.broadcast(SPECIES, a3[p]), x3);
+            }
+            x0.intoArray(c0, j);
+            x1.intoArray(c1, j);
+            x2.intoArray(c2, j);
+            x3.intoArray(c3, j);
+        }
         for (int row = 0; row < 4; row++) {
-            oneRow(c[r + row], j, nc, a[r + row], kc, b);
+            oneRow(c[r + row], j, nc, a[r + row], kc, b, ldb);
         }
     }
 
@@ -86,7 +102,7 @@ final class VectorMicroKernel implements MicroKernel {
      * depth, so that the broadcasts do not crowd the multiply-adds off their ports. Returns the first column left.
      */
     private static int fourRowsWide(float[] c0, float[] c1, float[] c2, float[] c3, float[] a0, float[] a1, float[] a2,
-            float[] a3, int nc, int kc, float[][] b) {
+            float[] a3, int nc, int kc, float[] b, int ldb) {
         int j = 0;
         for (; j + 4 * LANES <= nc; j += 4 * LANES) {
             int j1 = j + LANES;
@@ -108,12 +124,11 @@ final class VectorMicroKernel implements MicroKernel {
             FloatVector x31 = FloatVector.fromArray(SPECIES, c3, j1);
             FloatVector x32 = FloatVector.fromArray(SPECIES, c3, j2);
             FloatVector x33 = FloatVector.fromArray(SPECIES, c3, j3);
-            for (int p = 0; p < kc; p++) {
-                float[] bp = b[p];
-                FloatVector b0 = FloatVector.fromArray(SPECIES, bp, j);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, bp, j1);
-                FloatVector b2 = FloatVector.fromArray(SPECIES, bp, j2);
-                FloatVector b3 = FloatVector.fromArray(SPECIES, bp, j3);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+                FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+                FloatVector b2 = FloatVector.fromArray(SPECIES, b, bp + 2 * LANES);
+                FloatVector b3 = FloatVector.fromArray(SPECIES, b, bp + 3 * LANES);
                 FloatVector s = FloatVector.broadcast(SPECIES, a0[p]);
                 x00 = b0.fma(s, x00);
                 x01 = b1.fma(s, x01);
@@ -156,19 +171,19 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /** Columns {@code [from, nc)} of one row: whole vectors, then single elements. */
-    private static void oneRow(float[] cr, int from, int nc, float[] ar, int kc, float[][] b) {
+    private static void oneRow(float[] cr, int from, int nc, float[] ar, int kc, float[] b, int ldb) {
         int j = from;
         for (; j + LANES <= nc; j += LANES) {
             FloatVector x = FloatVector.fromArray(SPECIES, cr, j);
-            for (int p = 0; p < kc; p++) {
-                x = FloatVector.fromArray(SPECIES, b[p], j).fma(FloatVector.broadcast(SPECIES, ar[p]), x);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                x = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, ar[p]), x);
             }
             x.intoArray(cr, j);
         }
         for (; j < nc; j++) {
             float x = cr[j];
-            for (int p = 0; p < kc; p++) {
-                x = Math.fma(b[p][j], ar[p], x);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                x = Math.fma(b[bp], ar[p], x);
             }
             cr[j] = x;
         }
