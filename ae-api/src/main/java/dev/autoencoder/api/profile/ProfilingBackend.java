@@ -384,24 +384,29 @@ public final class ProfilingBackend implements TensorBackend {
 
     @Override
     public AdamUpdate adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
-        Tensor vp = in(param);
-        Tensor vg = in(grad);
-        Tensor vm = in(m);
-        Tensor vv = in(v);
-        AdamUpdate u = timed("adamStep", () -> inner.adamStep(vp, vg, vm, vv, c));
-        return new AdamUpdate(wrap(u.param()), wrap(u.m()), wrap(u.v()));
+        return adam(param, grad, m, v, (p, g, m1, v1) -> inner.adamStep(p, g, m1, v1, c));
     }
 
-    /** The inner backend's result, with this backend's handle kept for every tensor it updated in place. */
     @Override
     public AdamUpdate adamStepInPlace(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCoefficients c) {
+        return adam(param, grad, m, v, (p, g, m1, v1) -> inner.adamStepInPlace(p, g, m1, v1, c));
+    }
+
+    /** Times one of the inner backend's Adam steps; a tensor it updated in place keeps this backend's handle. */
+    private AdamUpdate adam(Tensor param, Tensor grad, Tensor m, Tensor v, AdamCall call) {
         Tensor vp = in(param);
         Tensor vg = in(grad);
         Tensor vm = in(m);
         Tensor vv = in(v);
-        AdamUpdate u = timed("adamStep", () -> inner.adamStepInPlace(vp, vg, vm, vv, c));
+        AdamUpdate u = timed("adamStep", () -> call.step(vp, vg, vm, vv));
         return new AdamUpdate(u.param() == vp ? param : wrap(u.param()), u.m() == vm ? m : wrap(u.m()),
                 u.v() == vv ? v : wrap(u.v()));
+    }
+
+    /** One of the inner backend's Adam steps. */
+    @FunctionalInterface
+    private interface AdamCall {
+        AdamUpdate step(Tensor param, Tensor grad, Tensor m, Tensor v);
     }
 
     @Override

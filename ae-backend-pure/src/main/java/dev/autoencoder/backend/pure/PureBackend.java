@@ -395,21 +395,15 @@ public final class PureBackend implements TensorBackend {
         int m = out.dim(0);
         int n = out.dim(1);
         int k = x.shape().dim(1);
-        if (dtype == DType.F32) {
-            float[] c = new float[m * n];
-            float[] b = p(bias).floats();
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(b, 0, c, i * n, n);
-            }
-            gemm.sgemm(false, true, m, n, k, p(x).floats(), 0, p(weight).floats(), 0, c, 0, true);
-            return wrap(out, c);
-        }
-        double[] c = new double[m * n];
-        double[] b = p(bias).doubles();
+        Object c = dtype == DType.F32 ? new float[m * n] : new double[m * n];
         for (int i = 0; i < m; i++) {
-            System.arraycopy(b, 0, c, i * n, n);
+            System.arraycopy(p(bias).array(), 0, c, i * n, n);
         }
-        gemm.dgemm(false, true, m, n, k, p(x).doubles(), 0, p(weight).doubles(), 0, c, 0, true);
+        if (dtype == DType.F32) {
+            gemm.sgemm(false, true, m, n, k, p(x).floats(), 0, p(weight).floats(), 0, (float[]) c, 0, true);
+        } else {
+            gemm.dgemm(false, true, m, n, k, p(x).doubles(), 0, p(weight).doubles(), 0, (double[]) c, 0, true);
+        }
         return wrap(out, c);
     }
 
