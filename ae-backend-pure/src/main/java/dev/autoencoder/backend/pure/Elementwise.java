@@ -170,15 +170,15 @@ final class Elementwise {
         }
     }
 
-    /** Elements per thread below which a unary operation runs on the calling thread alone. */
-    private static final int UNARY_MIN_CHUNK = 1 << 14;
+    /** Elements per thread below which an elementwise operation runs on the calling thread alone. */
+    private static final int MIN_CHUNK = 1 << 14;
 
     /** {@code op} of every element; large F32 tensors are split over {@code parallel}'s threads. */
     static Object unary(UnaryOp op, PureTensor t, Parallel parallel) {
         if (t.floats() != null) {
             float[] x = t.floats();
             float[] y = new float[x.length];
-            parallel.forRange(x.length, UNARY_MIN_CHUNK, (from, to) -> op.row(x, y, from, to));
+            parallel.forRange(x.length, MIN_CHUNK, (from, to) -> op.row(x, y, from, to));
             return y;
         }
         double[] x = t.doubles();
@@ -198,7 +198,7 @@ final class Elementwise {
             float[] y = b.floats();
             float[] z = new float[n];
             int rowLength = walk.rowLength();
-            parallel.forRange(walk.rows(), Math.max(1, UNARY_MIN_CHUNK / Math.max(1, rowLength)), (r0, r1) -> {
+            parallel.forRange(walk.rows(), Math.max(1, MIN_CHUNK / Math.max(1, rowLength)), (r0, r1) -> {
                 float[] xRow = new float[rowLength];
                 float[] yRow = new float[rowLength];
                 walk.run(r0, r1, (o, ia, sa, ib, sb, len) -> {
@@ -226,7 +226,7 @@ final class Elementwise {
             float[] ys = y.floats();
             float[] gs = g.floats();
             float[] z = new float[ys.length];
-            parallel.forRange(z.length, UNARY_MIN_CHUNK, (from, to) -> {
+            parallel.forRange(z.length, MIN_CHUNK, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     z[i] = ys[i] > 0f ? gs[i] : 0f;
                 }
@@ -252,7 +252,7 @@ final class Elementwise {
             float[] zs = z.floats();
             float[] ts = t.floats();
             float[] y = new float[zs.length];
-            parallel.forRange(y.length, UNARY_MIN_CHUNK, (from, to) -> {
+            parallel.forRange(y.length, MIN_CHUNK, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float softplus = Math.max(zs[i], 0f) + (float) log1p((float) Math.exp(-Math.abs(zs[i])));
                     y[i] = softplus - ts[i] * zs[i];

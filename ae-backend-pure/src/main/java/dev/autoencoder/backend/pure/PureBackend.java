@@ -395,9 +395,10 @@ public final class PureBackend implements TensorBackend {
         int m = out.dim(0);
         int n = out.dim(1);
         int k = x.shape().dim(1);
+        Object b = p(bias).array();
         Object c = dtype == DType.F32 ? new float[m * n] : new double[m * n];
         for (int i = 0; i < m; i++) {
-            System.arraycopy(p(bias).array(), 0, c, i * n, n);
+            System.arraycopy(b, 0, c, i * n, n);
         }
         if (dtype == DType.F32) {
             gemm.sgemm(false, true, m, n, k, p(x).floats(), 0, p(weight).floats(), 0, (float[]) c, 0, true);

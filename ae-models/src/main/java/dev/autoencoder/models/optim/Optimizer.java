@@ -116,18 +116,19 @@ public abstract class Optimizer {
         /** Stores a slot's new value beyond the step's scope, releasing the old one unless it was updated in place. */
         public void put(String name, Tensor value) {
             Tensor kept = scope.keep(value);
-            Tensor old = slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(name, kept);
-            if (old != null && old != kept) {
-                value.backend().release(old);
-            }
+            releaseReplaced(slots.computeIfAbsent(p, k -> new LinkedHashMap<>()).put(name, kept), kept);
         }
 
         /** Sets the parameter's new value beyond the step's scope, releasing the old one unless it was updated in place. */
         public void setParameter(Tensor value) {
             Tensor kept = scope.keep(value);
-            Tensor old = p.set(kept);
-            if (old != kept) {
-                value.backend().release(old);
+            releaseReplaced(p.set(kept), kept);
+        }
+
+        /** Releases {@code old} (if any) unless it is {@code kept} itself, updated in place. */
+        private void releaseReplaced(Tensor old, Tensor kept) {
+            if (old != null && old != kept) {
+                kept.backend().release(old);
             }
         }
 
