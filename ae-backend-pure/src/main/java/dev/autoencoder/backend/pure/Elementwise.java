@@ -2,6 +2,8 @@ package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.backend.pure.kernel.Parallel;
+import dev.autoencoder.backend.pure.kernel.ScalarTranscendentals;
+import dev.autoencoder.backend.pure.kernel.Transcendentals;
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Arrays;
  * function; the loops walk the output in row-major order with per-operand strides (0 on broadcast axes).
  */
 final class Elementwise {
+    /** The F32 loops of sigmoid, tanh and BCE: the Vector API's when the JVM has it. */
+    private static final Transcendentals TRANSCENDENTALS = Transcendentals.best();
+
     private Elementwise() {
     }
 
@@ -71,19 +76,13 @@ final class Elementwise {
             @Override
             double d(double x) { return Math.tanh(x); }
             @Override
-            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) Math.tanh(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { TRANSCENDENTALS.tanh(x, y, from, to); }
         },
         SIGMOID {
             @Override
-            double d(double x) {
-                if (x >= 0) {
-                    return 1.0 / (1.0 + Math.exp(-x));
-                }
-                double e = Math.exp(x);
-                return e / (1.0 + e);
-            }
+            double d(double x) { return ScalarTranscendentals.sigmoid(x); }
             @Override
-            void row(float[] x, float[] y, int from, int to) { for (int i = from; i < to; i++) { y[i] = (float) d(x[i]); } }
+            void row(float[] x, float[] y, int from, int to) { TRANSCENDENTALS.sigmoid(x, y, from, to); }
         },
         RELU {
             @Override
@@ -243,21 +242,16 @@ final class Elementwise {
     }
 
     /**
-     * {@code max(z, 0) + log1p(exp(-|z|)) - t z} for operands of one shape in one pass (split over threads for F32),
-     * with the composite's operations ({@link dev.autoencoder.api.TensorBackend#bceWithLogits}'s default) except that F32
-     * takes {@code log1p} through {@link #log1p(double)}.
+     * {@code max(z, 0) + log1p(exp(-|z|)) - t z} for operands of one shape in one pass: F32 through
+     * {@link Transcendentals} split over threads, F64 with the composite's operations
+     * ({@link dev.autoencoder.api.TensorBackend#bceWithLogits}'s default).
      */
     static Object bceWithLogits(PureTensor z, PureTensor t, Parallel parallel) {
         if (z.floats() != null) {
             float[] zs = z.floats();
             float[] ts = t.floats();
             float[] y = new float[zs.length];
-            parallel.forRange(y.length, MIN_CHUNK, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    float softplus = Math.max(zs[i], 0f) + (float) log1p((float) Math.exp(-Math.abs(zs[i])));
-                    y[i] = softplus - ts[i] * zs[i];
-                }
-            });
+            parallel.forRange(y.length, MIN_CHUNK, (from, to) -> TRANSCENDENTALS.bceWithLogits(zs, ts, y, from, to));
             return y;
         }
         double[] zs = z.doubles();
@@ -267,16 +261,6 @@ final class Elementwise {
             y[i] = Math.max(zs[i], 0) + Math.log1p(Math.exp(-Math.abs(zs[i]))) - ts[i] * zs[i];
         }
         return y;
-    }
-
-    /**
-     * {@code log(1 + x)} for {@code x >= 0} through the intrinsic {@link Math#log} (where {@link Math#log1p} is a native
-     * call): {@code u = 1 + x} rounded, corrected by the rounding error {@code (u - 1) - x} to first order. Within a few
-     * ulps of F64, so its F32 rounding is {@code log1p}'s.
-     */
-    private static double log1p(double x) {
-        double u = 1 + x;
-        return u == 1 ? x : Math.log(u) - ((u - 1) - x) / u;
     }
 
     /** A row of {@code len} copies of {@code v} (the broadcast operand of a row). */

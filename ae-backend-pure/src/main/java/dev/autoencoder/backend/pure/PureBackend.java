@@ -324,7 +324,7 @@ public final class PureBackend implements TensorBackend {
     @Override
     public Tensor sumOfSquares(Tensor t) {
         Shapes.operands(this, "sumOfSquares", t);
-        return scalar(t.dtype() == DType.F32 ? Reductions.sumOfSquares(p(t).floats()) : Reductions.sumOfSquares(p(t).doubles()),
+        return scalar(t.dtype() == DType.F32 ? Reductions.sumOfSquares(p(t).floats(), parallel) : Reductions.sumOfSquares(p(t).doubles()),
                 t.dtype());
     }
 

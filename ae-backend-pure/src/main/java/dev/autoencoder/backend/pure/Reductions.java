@@ -1,6 +1,7 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
+import dev.autoencoder.backend.pure.kernel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -125,24 +126,47 @@ final class Reductions {
     /** Lanes of {@link #sumOfSquares}: independent sums, so that the additions do not wait on one another. */
     private static final int LANES = 8;
 
-    /** The sum of squares in F64: element {@code i} goes to lane {@code i % 8}, then the lanes in order. */
-    static double sumOfSquares(float[] x) {
+    /** Elements of one partial sum of {@link #sumOfSquares(float[], Parallel)}; blocks, not threads, fix the order. */
+    private static final int BLOCK = 1 << 16;
+
+    /**
+     * The sum of squares in F64: each block of 65,536 elements summed as {@link #sumOfSquares(float[], int, int)}
+     * sums it, the blocks spread over {@code parallel}'s threads, then their sums added in order, so the result does
+     * not depend on the number of threads.
+     */
+    static double sumOfSquares(float[] x, Parallel parallel) {
+        int blocks = (x.length + BLOCK - 1) / BLOCK;
+        double[] partial = new double[blocks];
+        parallel.forRange(blocks, 1, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                partial[b] = sumOfSquares(x, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK));
+            }
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
+        }
+        return sum;
+    }
+
+    /** The sum of squares of {@code x[from, to)} in F64: element {@code from + i} goes to lane {@code i % 8}, then the lanes in order. */
+    private static double sumOfSquares(float[] x, int from, int to) {
         double[] lanes = new double[LANES];
-        int i = 0;
-        for (; i + LANES <= x.length; i += LANES) {
+        int i = from;
+        for (; i + LANES <= to; i += LANES) {
             for (int l = 0; l < LANES; l++) {
                 double v = x[i + l];
                 lanes[l] += v * v;
             }
         }
-        for (; i < x.length; i++) {
+        for (; i < to; i++) {
             double v = x[i];
-            lanes[i % LANES] += v * v;
+            lanes[(i - from) % LANES] += v * v;
         }
         return total(lanes);
     }
 
-    /** As {@link #sumOfSquares(float[])}, for F64 elements. */
+    /** The sum of squares of F64 elements: element {@code i} goes to lane {@code i % 8}, then the lanes in order. */
     static double sumOfSquares(double[] x) {
         double[] lanes = new double[LANES];
         for (int i = 0; i < x.length; i++) {
