@@ -8,6 +8,7 @@ import dev.autoencoder.api.guice.BackendsModule;
 import dev.autoencoder.cli.option.VerboseOption;
 import dev.autoencoder.data.catalog.DataRequest;
 import dev.autoencoder.data.catalog.LoadedData;
+import dev.autoencoder.models.bench.BenchHeap;
 import dev.autoencoder.models.bench.BenchSettings;
 import dev.autoencoder.models.bench.ChildJvm;
 import dev.autoencoder.models.bench.WorkloadBench;
@@ -106,7 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
             LoadedData loaded = noFork ? WorkloadBench.data(workload, data) : null;
             for (String name : names) {
                 int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
-                        : ChildJvm.run(MAIN_CLASS, childArguments(workload, name, settings), out, spec.commandLine().getErr());
+                        : ChildJvm.run(MAIN_CLASS, BenchHeap.options(workload, ChildJvm.inheritedOptions()),
+                                childArguments(workload, name, settings), out, spec.commandLine().getErr());
                 if (code != 0) {
                     return code;
                 }

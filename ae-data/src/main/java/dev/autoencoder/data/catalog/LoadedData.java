@@ -12,9 +12,13 @@ import dev.autoencoder.data.Dataset;
  * @param scaling how the raw values were scaled
  */
 public record LoadedData(String name, Dataset train, Dataset test, Scaling scaling) {
-    /** {@code train} and {@code test} (raw values) scaled by {@code scaling}. */
+    /**
+     * {@code train} and {@code test} (raw values) scaled by {@code scaling}, in their own arrays: the caller gives them
+     * up, so that the pixels of a large dataset are held once, not twice.
+     */
     public static LoadedData scaled(String name, Dataset train, Dataset test, Scaling scaling) {
-        return new LoadedData(name, scaling.transform().apply(train), scaling.transform().apply(test), scaling);
+        return new LoadedData(name, scaling.transform().applyInPlace(train), scaling.transform().applyInPlace(test),
+                scaling);
     }
 
     /** Whether the samples are images ({@code {C, H, W}}), which the PNG writers can draw. */

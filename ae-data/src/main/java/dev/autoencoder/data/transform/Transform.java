@@ -27,12 +27,29 @@ public interface Transform {
 
     /** A new dataset holding every sample of {@code input} transformed, with the same labels and name. */
     default Dataset apply(Samples input) {
+        int outSize = SampleShapes.size(outputShape(input.sampleShape()));
+        return transformInto(input, new float[Math.multiplyExact(input.size(), outSize)]);
+    }
+
+    /**
+     * {@code input} transformed, written over its own array when the transform keeps the sample size (else as
+     * {@link #apply}), so that a large dataset is never held twice while it is scaled. The caller gives
+     * {@code input} up: its values change.
+     */
+    default Dataset applyInPlace(Dataset input) {
+        boolean sameSize = SampleShapes.size(outputShape(input.sampleShape())) == input.sampleSize();
+        return sameSize ? transformInto(input, input.data()) : apply(input);
+    }
+
+    /**
+     * Every sample of {@code input} transformed into {@code out}, as a dataset with the same labels and name. Each
+     * sample is copied out before its result is written, so {@code out} may be the input's own array.
+     */
+    private Dataset transformInto(Samples input, float[] out) {
         int[] inputShape = input.sampleShape();
         int[] outputShape = outputShape(inputShape);
-        int inSize = input.sampleSize();
         int outSize = SampleShapes.size(outputShape);
-        float[] out = new float[Math.multiplyExact(input.size(), outSize)];
-        float[] sample = new float[inSize];
+        float[] sample = new float[input.sampleSize()];
         for (int i = 0; i < input.size(); i++) {
             input.copySample(i, sample, 0);
             transformSample(sample, 0, out, i * outSize, inputShape);

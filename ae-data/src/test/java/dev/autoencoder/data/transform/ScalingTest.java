@@ -2,6 +2,7 @@ package dev.autoencoder.data.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.autoencoder.data.Dataset;
@@ -19,6 +20,27 @@ class ScalingTest {
         assertArrayEquals(digits.labels(), scaled.labels());
         assertArrayEquals(new int[] {1, 8, 8}, scaled.sampleShape());
         assertEquals(1797, scaled.size());
+    }
+
+    @Test
+    void scalingInPlaceWritesTheSameValuesIntoTheGivenArray() {
+        Dataset digits = BundledDigits.load();
+        Transform scaler = MinMaxScaler.ofRange(0, BundledDigits.MAX_PIXEL);
+        float[] expected = scaler.apply(digits).data();
+        float[] raw = digits.data();
+        Dataset scaled = scaler.applyInPlace(digits);
+        assertSame(raw, scaled.data(), "no second copy of the samples");
+        assertArrayEquals(expected, scaled.data());
+        assertArrayEquals(digits.labels(), scaled.labels());
+    }
+
+    @Test
+    void aTransformThatChangesTheSampleSizeInPlaceMakesANewArray() {
+        Dataset rows = Dataset.unlabeled("rows", new float[] {1, 2, 3, 4}, 1, 2, 2);
+        Dataset padded = new Padding(1, 0, 0, 0, 0f).applyInPlace(rows);
+        assertArrayEquals(new int[] {1, 3, 2}, padded.sampleShape());
+        assertArrayEquals(new float[] {0, 0, 1, 2, 3, 4}, padded.data());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, rows.data());
     }
 
     @Test

@@ -22,12 +22,18 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** The command line that runs {@code mainClass} with {@code args} like this JVM. */
-    static List<String> command(String mainClass, List<String> args) {
+    /** This JVM's options, which a child inherits. */
+    public static List<String> inheritedOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /** The command line that runs {@code mainClass} with {@code args} like this JVM, with {@code options} added. */
+    static List<String> command(String mainClass, List<String> options, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(inheritedOptions());
+        command.addAll(options);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -52,14 +58,14 @@ public final class ChildJvm {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a fresh JVM. Lines of its standard output that hold JSON objects
-     * are copied to {@code out}, any other line (an engine's chatter) to {@code err}; its standard error goes to this
-     * process's (see {@link #copyErrors}).
+     * Runs {@code mainClass} with {@code args} in a fresh JVM with this JVM's options and {@code options}. Lines of
+     * its standard output that hold JSON objects are copied to {@code out}, any other line (an engine's chatter) to
+     * {@code err}; its standard error goes to this process's (see {@link #copyErrors}).
      *
      * @return its exit code
      */
-    public static int run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
-        List<String> command = command(mainClass, args);
+    public static int run(String mainClass, List<String> options, List<String> args, PrintWriter out, PrintWriter err) {
+        List<String> command = command(mainClass, options, args);
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
