@@ -62,14 +62,20 @@ public final class WorkloadBench {
     }
 
     /**
-     * The data {@code workload} runs on: the windows of {@link SensorWindows} for a model of windows (W4), else the images
-     * of {@code images} ({@code fashion-mnist}, or anything {@code ae bench --data} takes).
+     * The data {@code workload} runs on, in the model's input shape: the windows of {@link SensorWindows} for a model of
+     * windows (W4), else the images of {@code images} ({@code fashion-mnist}, or anything {@code ae bench --data}
+     * takes). Only the fitted samples are kept: W2's padded images are not held beside the 28x28 ones.
      *
      * @throws dev.autoencoder.data.DataException when the images cannot be found or read
      */
     public static LoadedData data(Presets workload, String images) {
-        return workload.spec().windowLayout().isPresent() ? SensorWindows.load()
+        LoadedData loaded = workload.spec().windowLayout().isPresent() ? SensorWindows.load()
                 : new DataCatalog().load(new DataRequest(images, null, null, null), Optional.empty());
+        return new LoadedData(loaded.name(), fit(loaded.train(), workload), fit(loaded.test(), workload), loaded.scaling());
+    }
+
+    private static Dataset fit(Dataset samples, Presets workload) {
+        return InputShapes.fit(samples, workload.spec().inputShape(), workload.spec().windowLayout(), workload.id());
     }
 
     /**
@@ -78,9 +84,8 @@ public final class WorkloadBench {
      * @param profiled whether to record per-primitive times of the timed training steps (a small overhead per call)
      */
     public Outcome run(Presets workload, TensorBackend backend, LoadedData data, boolean profiled) {
-        List<Integer> inputShape = workload.spec().inputShape();
-        Dataset train = InputShapes.fit(data.train(), inputShape, workload.spec().windowLayout(), workload.id());
-        Dataset test = InputShapes.fit(data.test(), inputShape, workload.spec().windowLayout(), workload.id());
+        Dataset train = fit(data.train(), workload);
+        Dataset test = fit(data.test(), workload);
         int trainSamples = settings.quick() ? Math.min(train.size(), settings.quickSteps() * BenchSettings.BATCH) : train.size();
         Samples testPart = settings.quick() ? test.slice(0, Math.min(test.size(), BenchSettings.QUICK_TEST_SAMPLES)) : test.all();
         int stepsPerPass = (trainSamples + BenchSettings.BATCH - 1) / BenchSettings.BATCH;

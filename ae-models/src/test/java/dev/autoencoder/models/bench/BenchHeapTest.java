@@ -6,27 +6,27 @@ import dev.autoencoder.models.factory.Presets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link BenchHeap}: the serial collector for the small-step workloads only, and never over the user's choice. */
+/** {@link BenchHeap}: the serial collector, a young generation per kind of workload, never over the user's choice. */
 class BenchHeapTest {
     private static final List<String> LAUNCHER = List.of("-Djava.awt.headless=true", "--add-modules",
             "jdk.incubator.vector");
 
     @Test
-    void denseAndRecurrentWorkloadsGetTheSerialCollectorWithASmallYoungGeneration() {
+    void denseAndRecurrentWorkloadsGetASmallYoungGeneration() {
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), BenchHeap.options(Presets.MLP_AE, LAUNCHER));
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), BenchHeap.options(Presets.LSTM_AE, LAUNCHER));
     }
 
     @Test
-    void convolutionalWorkloadsKeepTheDefault() {
-        assertEquals(List.of(), BenchHeap.options(Presets.CONV_AE, LAUNCHER));
-        assertEquals(List.of(), BenchHeap.options(Presets.CONV_VAE, LAUNCHER));
+    void convolutionalWorkloadsGetALargerOne() {
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn256m"), BenchHeap.options(Presets.CONV_AE, LAUNCHER));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn256m"), BenchHeap.options(Presets.CONV_VAE, LAUNCHER));
     }
 
     @Test
     void aCollectorOrYoungGenerationTheUserChoseIsKept() {
-        for (String chosen : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-Xmn256m", "-XX:NewSize=32m")) {
-            assertEquals(List.of(), BenchHeap.options(Presets.MLP_AE, List.of("-Xmx2g", chosen)), chosen);
+        for (String chosen : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-Xmn128m", "-XX:NewSize=32m")) {
+            assertEquals(List.of(), BenchHeap.options(Presets.CONV_AE, List.of("-Xmx2g", chosen)), chosen);
         }
     }
 }
