@@ -467,18 +467,6 @@ public final class DjlBackend implements TensorBackend {
         });
     }
 
-    /** {@code where(y > 0, grad, 0)}: two kernels, where the default's mask, conversion and product take three. */
-    @Override
-    public Tensor reluBackward(Tensor y, Tensor grad) {
-        DType dtype = Shapes.operands(this, "reluBackward", y, grad);
-        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
-        return run(y.shape(), dtype, () -> {
-            try (PtNDArray zero = constant(0, dtype); PtNDArray positive = JniUtils.gt(a(y), zero)) {
-                return JniUtils.where(positive, a(grad), zero);
-            }
-        });
-    }
-
     /**
      * F32: libtorch's {@code softplus} minus {@code t z}, three kernels where the default takes nine. Above 20,
      * {@code softplus} returns its argument, off by {@code log1p(exp(-20)) < 2.1e-9}, below half an F32 ulp of 20;

@@ -79,13 +79,13 @@ public final class WorkloadBench {
     }
 
     /**
-     * Runs {@code workload} on {@code backend} with {@code data}.
+     * Runs {@code workload} on {@code backend} with {@code data}, which {@link #data} loaded for it.
      *
      * @param profiled whether to record per-primitive times of the timed training steps (a small overhead per call)
      */
     public Outcome run(Presets workload, TensorBackend backend, LoadedData data, boolean profiled) {
-        Dataset train = fit(data.train(), workload);
-        Dataset test = fit(data.test(), workload);
+        Dataset train = data.train();
+        Dataset test = data.test();
         int trainSamples = settings.quick() ? Math.min(train.size(), settings.quickSteps() * BenchSettings.BATCH) : train.size();
         Samples testPart = settings.quick() ? test.slice(0, Math.min(test.size(), BenchSettings.QUICK_TEST_SAMPLES)) : test.all();
         int stepsPerPass = (trainSamples + BenchSettings.BATCH - 1) / BenchSettings.BATCH;
