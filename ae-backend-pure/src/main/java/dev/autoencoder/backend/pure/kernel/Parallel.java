@@ -1,12 +1,6 @@
 package dev.autoencoder.backend.pure.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed pool of worker threads that splits index ranges into contiguous, deterministic chunks.
@@ -22,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Parallel implements AutoCloseable {
 
     private final int threads;
-    /** Workers for chunks 1..threads-1; {@code null} when {@code threads == 1}. */
-    private final ExecutorService pool;
+    /** Workers for chunks 1..threads-1; empty when {@code threads == 1}. */
+    private final Worker[] workers;
+    /** Held by the caller whose chunks the workers run; a concurrent caller runs its chunks itself. */
+    private final ReentrantLock forking = new ReentrantLock();
+    private volatile boolean closed;
     /** True on a thread while it runs a chunk of this instance: nested calls then run inline. */
     private final ThreadLocal<Boolean> insideChunk = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -39,15 +36,9 @@ public final class Parallel implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
-        if (threads == 1) {
-            this.pool = null;
-        } else {
-            AtomicInteger index = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads - 1, task -> {
-                Thread t = new Thread(task, "ae-pure-" + index.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+        this.workers = new Worker[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker("ae-pure-" + (i + 1));
         }
     }
 
@@ -60,7 +51,8 @@ public final class Parallel implements AutoCloseable {
      * Runs {@code body(start, end)} over {@code [0, n)} split into at most {@link #threads()}
      * contiguous chunks. Chunk {@code i} of {@code c} covers {@code [i*n/c, (i+1)*n/c)}, where
      * {@code c = min(threads, n / minChunk)}, so the split is the same for the same {@code n},
-     * {@code minChunk} and thread count. The caller thread runs chunk 0, workers the others; the
+     * {@code minChunk} and thread count. The caller thread runs chunk 0, workers the others (or the caller all of
+     * them, in order, while another thread's call has the workers); the
      * call returns when all chunks have finished and then rethrows the exception of the lowest
      * failing chunk (the others are attached as suppressed). Small ranges
      * ({@code n < 2 * minChunk}) run inline as one chunk; {@code n == 0} runs nothing.
@@ -79,24 +71,29 @@ public final class Parallel implements AutoCloseable {
         int chunks = n < 2L * minChunk ? 1 : Math.min(threads, n / minChunk);
         if (chunks == 1) {
             body.run(0, n);
-        } else if (insideChunk.get()) {
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("Parallel has been closed");
+        }
+        if (insideChunk.get() || !forking.tryLock()) {
             for (int i = 0; i < chunks; i++) {
                 body.run(start(i, chunks, n), start(i + 1, chunks, n));
             }
-        } else {
+            return;
+        }
+        try {
             forkChunks(n, chunks, body);
+        } finally {
+            forking.unlock();
         }
     }
 
     private void forkChunks(int n, int chunks, RangeBody body) {
-        if (pool.isShutdown()) {
-            throw new IllegalStateException("Parallel has been closed");
-        }
-        List<Future<?>> futures = new ArrayList<>(chunks - 1);
         for (int i = 1; i < chunks; i++) {
             int s = start(i, chunks, n);
             int e = start(i + 1, chunks, n);
-            futures.add(pool.submit(() -> runChunk(body, s, e)));
+            workers[i - 1].submit(() -> runChunk(body, s, e));
         }
         Throwable failure = null;
         try {
@@ -104,8 +101,8 @@ public final class Parallel implements AutoCloseable {
         } catch (RuntimeException | Error ex) {
             failure = ex;
         }
-        for (Future<?> f : futures) {
-            Throwable t = awaitUninterruptibly(f);
+        for (int i = 1; i < chunks; i++) {
+            Throwable t = workers[i - 1].await();
             if (t != null) {
                 if (failure == null) {
                     failure = t;
@@ -131,27 +128,6 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
-    /** Waits for {@code f} even when interrupted (re-asserting the interrupt); returns its failure or null. */
-    private static Throwable awaitUninterruptibly(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return null;
-                } catch (ExecutionException ex) {
-                    return ex.getCause();
-                } catch (InterruptedException ex) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static int start(int chunk, int chunks, int n) {
         return (int) ((long) chunk * n / chunks);
     }
@@ -159,8 +135,9 @@ public final class Parallel implements AutoCloseable {
     /** Stops the worker threads; a later {@link #forRange} that needs them throws {@link IllegalStateException}. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
+        closed = true;
+        for (Worker worker : workers) {
+            worker.stop();
         }
     }
 
