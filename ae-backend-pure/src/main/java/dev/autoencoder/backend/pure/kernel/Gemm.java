@@ -54,8 +54,6 @@ public final class Gemm {
      * do not fall into the same few sets of the L1 cache.
      */
     private static final int PANEL_PAD = 16;
-    /** Depths of op(B) packed together from a transposed B: a row of B gives that many neighbouring floats per visit. */
-    private static final int TRANSPOSE_BLOCK = 8;
     /** Each thread's packing buffers, allocated once at their largest: a product allocates nothing. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -223,20 +221,9 @@ public final class Gemm {
         /** Copies op(B)[pc..pc+kc, jc..jc+nc] into {@code panel}, its rows {@code ld} apart. */
         private void packB(int pc, int kc, int jc, int nc, float[] panel, int ld) {
             if (transposeB) {
-                // eight rows of the panel at a time: each row of B gives eight neighbouring depths per read of its
-                // cache line, and the eight panel rows are written contiguously
-                int p = 0;
-                for (; p + TRANSPOSE_BLOCK <= kc; p += TRANSPOSE_BLOCK) {
-                    int src = bOff + jc * k + pc + p;
-                    int dst = p * ld;
-                    for (int j = 0; j < nc; j++) {
-                        int from = src + j * k;
-                        for (int q = 0; q < TRANSPOSE_BLOCK; q++) {
-                            panel[dst + q * ld + j] = b[from + q];
-                        }
-                    }
-                }
-                for (; p < kc; p++) {
+                // a row of the panel at a time: its writes are contiguous, and the nc rows of B it reads stay in cache
+                // for the next depths (writing a column at a time would evict each line of the panel between writes)
+                for (int p = 0; p < kc; p++) {
                     int src = bOff + jc * k + pc + p;
                     int dst = p * ld;
                     for (int j = 0; j < nc; j++) {
