@@ -15,4 +15,26 @@ public record AdamCoefficients(double beta1, double beta2, double eps, double st
     public static AdamCoefficients atStep(double lr, double beta1, double beta2, double eps, long t) {
         return new AdamCoefficients(beta1, beta2, eps, lr / (1 - Math.pow(beta1, t)), Math.sqrt(1 - Math.pow(beta2, t)));
     }
+
+    /** The coefficients rounded to F32, as an F32 kernel uses them. */
+    public F32 inF32() {
+        return new F32((float) beta1, (float) beta2, (float) (1 - beta1), (float) (1 - beta2), (float) eps, (float) stepSize,
+                (float) sqrtBias2);
+    }
+
+    /**
+     * One Adam step's scalars in F32: {@code m' = beta1 m + oneMinusBeta1 g}, {@code v' = beta2 v + oneMinusBeta2 g^2},
+     * {@code p' = p - m' / (sqrt(v') / sqrtBias2 + eps) * stepSize}, each operation rounded to F32.
+     *
+     * @param beta1         decay of the first moment
+     * @param beta2         decay of the second moment
+     * @param oneMinusBeta1 {@code 1 - beta1}, rounded once
+     * @param oneMinusBeta2 {@code 1 - beta2}, rounded once
+     * @param eps           added to the denominator
+     * @param stepSize      {@code lr / (1 - beta1^t)}
+     * @param sqrtBias2     {@code sqrt(1 - beta2^t)}
+     */
+    public record F32(float beta1, float beta2, float oneMinusBeta1, float oneMinusBeta2, float eps, float stepSize,
+            float sqrtBias2) {
+    }
 }

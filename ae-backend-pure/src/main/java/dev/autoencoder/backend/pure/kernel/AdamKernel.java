@@ -17,21 +17,15 @@ public final class AdamKernel {
 
     /** F32: writes the new parameter, first and second moments into {@code p1}, {@code m1} and {@code v1}. */
     public void step(float[] p, float[] g, float[] m, float[] v, AdamCoefficients c, float[] p1, float[] m1, float[] v1) {
-        float beta1 = (float) c.beta1();
-        float beta2 = (float) c.beta2();
-        float oneMinusBeta1 = (float) (1 - c.beta1());
-        float oneMinusBeta2 = (float) (1 - c.beta2());
-        float eps = (float) c.eps();
-        float stepSize = (float) c.stepSize();
-        float sqrtBias2 = (float) c.sqrtBias2();
+        AdamCoefficients.F32 f = c.inF32();
         parallel.forRange(p.length, MIN_CHUNK, (start, end) -> {
             for (int i = start; i < end; i++) {
                 float gi = g[i];
-                float mi = m[i] * beta1 + gi * oneMinusBeta1;
-                float vi = v[i] * beta2 + gi * gi * oneMinusBeta2;
+                float mi = m[i] * f.beta1() + gi * f.oneMinusBeta1();
+                float vi = v[i] * f.beta2() + gi * gi * f.oneMinusBeta2();
                 m1[i] = mi;
                 v1[i] = vi;
-                p1[i] = p[i] - mi / ((float) Math.sqrt(vi) / sqrtBias2 + eps) * stepSize;
+                p1[i] = p[i] - mi / ((float) Math.sqrt(vi) / f.sqrtBias2() + f.eps()) * f.stepSize();
             }
         });
     }
