@@ -13,7 +13,7 @@ class BenchHeapTest {
 
     @Test
     void denseAndRecurrentWorkloadsGetASmallYoungGeneration() {
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), BenchHeap.options(Presets.MLP_AE, LAUNCHER));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn32m"), BenchHeap.options(Presets.MLP_AE, LAUNCHER));
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), BenchHeap.options(Presets.LSTM_AE, LAUNCHER));
     }
 
