@@ -173,10 +173,10 @@ final class Elementwise {
     private static final int MIN_CHUNK = 1 << 14;
 
     /** {@code op} of every element; large F32 tensors are split over {@code parallel}'s threads. */
-    static Object unary(UnaryOp op, PureTensor t, Parallel parallel) {
+    static Object unary(Arena arena, UnaryOp op, PureTensor t, Parallel parallel) {
         if (t.floats() != null) {
             float[] x = t.floats();
-            float[] y = new float[x.length];
+            float[] y = arena.floats(x.length);
             parallel.forRange(x.length, MIN_CHUNK, (from, to) -> op.row(x, y, from, to));
             return y;
         }
@@ -189,20 +189,20 @@ final class Elementwise {
     }
 
     /** {@code op} with broadcasting; large F32 results are split over {@code parallel}'s threads by rows of the walk. */
-    static Object binary(BinaryOp op, PureTensor a, PureTensor b, Shape out, Parallel parallel) {
+    static Object binary(Arena arena, BinaryOp op, PureTensor a, PureTensor b, Shape out, Parallel parallel) {
         Walk walk = new Walk(out, a.shape(), b.shape());
         int n = out.size();
         if (a.floats() != null) {
             float[] x = a.floats();
             float[] y = b.floats();
-            float[] z = new float[n];
+            float[] z = arena.floats(n);
             int rowLength = walk.rowLength();
             parallel.forRange(walk.rows(), Math.max(1, MIN_CHUNK / Math.max(1, rowLength)), (r0, r1) -> {
-                float[] xRow = new float[rowLength];
-                float[] yRow = new float[rowLength];
+                // rows of a broadcast operand's repeated value, allocated when a run first needs one
+                float[][] rows = new float[2][];
                 walk.run(r0, r1, (o, ia, sa, ib, sb, len) -> {
-                    float[] xs = sa == 1 ? x : fill(xRow, x[ia], len);
-                    float[] ys = sb == 1 ? y : fill(yRow, y[ib], len);
+                    float[] xs = sa == 1 ? x : fill(rows, 0, rowLength, x[ia], len);
+                    float[] ys = sb == 1 ? y : fill(rows, 1, rowLength, y[ib], len);
                     op.row(xs, sa == 1 ? ia : 0, ys, sb == 1 ? ib : 0, z, o, len);
                 });
             });
@@ -220,11 +220,11 @@ final class Elementwise {
     }
 
     /** {@code g} where {@code y > 0}, else 0, for operands of one shape: ReLU's backward from its output; F32 split over threads. */
-    static Object reluBackward(PureTensor y, PureTensor g, Parallel parallel) {
+    static Object reluBackward(Arena arena, PureTensor y, PureTensor g, Parallel parallel) {
         if (y.floats() != null) {
             float[] ys = y.floats();
             float[] gs = g.floats();
-            float[] z = new float[ys.length];
+            float[] z = arena.floats(ys.length);
             parallel.forRange(z.length, MIN_CHUNK, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     z[i] = ys[i] > 0f ? gs[i] : 0f;
@@ -246,11 +246,11 @@ final class Elementwise {
      * {@link Transcendentals} split over threads, F64 with the composite's operations
      * ({@link dev.autoencoder.api.TensorBackend#bceWithLogits}'s default).
      */
-    static Object bceWithLogits(PureTensor z, PureTensor t, Parallel parallel) {
+    static Object bceWithLogits(Arena arena, PureTensor z, PureTensor t, Parallel parallel) {
         if (z.floats() != null) {
             float[] zs = z.floats();
             float[] ts = t.floats();
-            float[] y = new float[zs.length];
+            float[] y = arena.floats(zs.length);
             parallel.forRange(y.length, MIN_CHUNK, (from, to) -> TRANSCENDENTALS.bceWithLogits(zs, ts, y, from, to));
             return y;
         }
@@ -263,20 +263,23 @@ final class Elementwise {
         return y;
     }
 
-    /** A row of {@code len} copies of {@code v} (the broadcast operand of a row). */
-    private static float[] fill(float[] row, float v, int len) {
-        Arrays.fill(row, 0, len, v);
-        return row;
+    /** {@code rows[i]} (of {@code rowLength}, allocated on first use) starting with {@code len} copies of {@code v}. */
+    private static float[] fill(float[][] rows, int i, int rowLength, float v, int len) {
+        if (rows[i] == null) {
+            rows[i] = new float[rowLength];
+        }
+        Arrays.fill(rows[i], 0, len, v);
+        return rows[i];
     }
 
     /** {@code cond != 0 ? a : b} with broadcasting of all three. */
-    static Object where(PureTensor cond, PureTensor a, PureTensor b, Shape out) {
+    static Object where(Arena arena, PureTensor cond, PureTensor a, PureTensor b, Shape out) {
         int n = out.size();
         int[] ic = Strides.broadcastIndex(cond.shape(), out);
         int[] ia = Strides.broadcastIndex(a.shape(), out);
         int[] ib = Strides.broadcastIndex(b.shape(), out);
         if (a.floats() != null) {
-            float[] z = new float[n];
+            float[] z = arena.floats(n);
             for (int i = 0; i < n; i++) {
                 z[i] = cond.get(ic[i]) != 0 ? a.floats()[ia[i]] : b.floats()[ib[i]];
             }

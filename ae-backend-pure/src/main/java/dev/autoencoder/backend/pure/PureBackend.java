@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * The {@link TensorBackend} in plain Java: heap arrays, no native code. F32 matrix products and convolutions
  * use cache-blocked, multi-threaded kernels; F64 uses simple reference loops, which makes it the oracle of the
- * conformance suite. Results are deterministic for a fixed thread count. Scopes are free: the garbage
- * collector reclaims memory.
+ * conformance suite. Results are deterministic for a fixed thread count. A scope lends the F32 arrays of the
+ * tensors created in it and takes them back when it closes, for the next scope to reuse ({@link Arena}); outside
+ * scopes, and for F64, the garbage collector reclaims memory.
  */
 public final class PureBackend implements TensorBackend {
     /** The selection name. */
@@ -36,6 +37,7 @@ public final class PureBackend implements TensorBackend {
     private final Conv2d conv;
     private final AdamKernel adam;
     private final Capabilities capabilities;
+    private final Arena arena = new Arena();
 
     /** A backend computing with {@code threads} threads (1 = on the caller's thread only). */
     public PureBackend(int threads) {
@@ -71,15 +73,20 @@ public final class PureBackend implements TensorBackend {
     }
 
     private PureTensor wrap(Shape shape, double[] values, DType dtype) {
-        return dtype == DType.F64 ? PureTensor.of(this, shape, values) : wrap(shape, toFloat(values));
+        return dtype == DType.F64 ? PureTensor.of(this, shape, values) : wrap(shape, toFloat(values, arena.floats(values.length)));
     }
 
-    private static float[] toFloat(double[] d) {
-        float[] f = new float[d.length];
+    /** {@code d} rounded to F32 into {@code f}, of the same length. */
+    private static float[] toFloat(double[] d, float[] f) {
         for (int i = 0; i < d.length; i++) {
             f[i] = (float) d[i];
         }
         return f;
+    }
+
+    /** The lease of {@code array} if a scope open on this thread lent it, else null. */
+    Arena.Lease leaseOf(float[] array) {
+        return arena.leaseOf(array);
     }
 
     // ---------------------------------------------------------------- creation and transfer
@@ -87,7 +94,9 @@ public final class PureBackend implements TensorBackend {
     @Override
     public Tensor fromFloats(float[] data, Shape shape) {
         Shapes.dataLength(data.length, shape);
-        return PureTensor.of(this, shape, data.clone());
+        float[] copy = arena.floats(data.length);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return PureTensor.of(this, shape, copy);
     }
 
     @Override
@@ -98,16 +107,21 @@ public final class PureBackend implements TensorBackend {
 
     @Override
     public Tensor full(Shape shape, DType dtype, double value) {
+        if (dtype == DType.F32) {
+            float[] f = arena.floats(shape.size());
+            Arrays.fill(f, (float) value);
+            return wrap(shape, f);
+        }
         double[] d = new double[shape.size()];
         Arrays.fill(d, value);
-        return wrap(shape, d, dtype);
+        return wrap(shape, d);
     }
 
     @Override
     public float[] toFloats(Tensor t) {
         Shapes.operands(this, "toFloats", t);
         PureTensor x = p(t);
-        return x.floats() != null ? x.floats().clone() : toFloat(x.doubles());
+        return x.floats() != null ? x.floats().clone() : toFloat(x.doubles(), new float[x.shape().size()]);
     }
 
     @Override
@@ -146,14 +160,18 @@ public final class PureBackend implements TensorBackend {
         for (int i = 0; i < ax.length; i++) {
             strides[i] = src[ax[i]];
         }
-        return wrap(out, Strides.take(p(t), Strides.gather(out, strides, 0), 0));
+        return wrap(out, Strides.take(arena, p(t), Strides.gather(out, strides, 0), 0));
     }
 
     @Override
     public Tensor broadcastTo(Tensor t, Shape shape) {
         Shapes.operands(this, "broadcastTo", t);
         Shapes.broadcastTo(t.shape(), shape);
-        return t.shape().equals(shape) ? t : wrap(shape, Strides.take(p(t), Strides.broadcastIndex(t.shape(), shape), 0));
+        if (t.shape().equals(shape)) {
+            return t;
+        }
+        return t.shape().size() == 1 ? full(shape, t.dtype(), p(t).get(0))
+                : wrap(shape, Strides.take(arena, p(t), Strides.broadcastIndex(t.shape(), shape), 0));
     }
 
     @Override
@@ -162,7 +180,7 @@ public final class PureBackend implements TensorBackend {
         Shape out = Shapes.slice(t.shape(), axis, start, end);
         int[] strides = t.shape().strides();
         int base = start * strides[t.shape().axis(axis)];
-        return wrap(out, Strides.take(p(t), Strides.gather(out, strides, base), 0));
+        return wrap(out, Strides.take(arena, p(t), Strides.gather(out, strides, base), 0));
     }
 
     @Override
@@ -180,7 +198,7 @@ public final class PureBackend implements TensorBackend {
         for (int i = 0; i < positions.length; i++) {
             map[positions[i]] = i;
         }
-        return wrap(out, Strides.take(p(t), map, value));
+        return wrap(out, Strides.take(arena, p(t), map, value));
     }
 
     @Override
@@ -193,7 +211,7 @@ public final class PureBackend implements TensorBackend {
             outer *= out.dim(i);
         }
         int inner = out.size() / Math.max(1, outer * out.dim(a));
-        Object data = parts.get(0).dtype() == DType.F32 ? new float[out.size()] : new double[out.size()];
+        Object data = parts.get(0).dtype() == DType.F32 ? arena.floats(out.size()) : new double[out.size()];
         int pos = 0;
         for (int o = 0; o < outer; o++) {
             for (Tensor part : parts) {
@@ -210,12 +228,12 @@ public final class PureBackend implements TensorBackend {
     private Tensor binary(String op, BinaryOp fn, Tensor a, Tensor b) {
         Shapes.operands(this, op, a, b);
         Shape out = Shapes.broadcast(op, a.shape(), b.shape());
-        return wrap(out, Elementwise.binary(fn, p(a), p(b), out, parallel));
+        return wrap(out, Elementwise.binary(arena, fn, p(a), p(b), out, parallel));
     }
 
     private Tensor unary(String op, UnaryOp fn, Tensor t) {
         Shapes.operands(this, op, t);
-        return wrap(t.shape(), Elementwise.unary(fn, p(t), parallel));
+        return wrap(t.shape(), Elementwise.unary(arena, fn, p(t), parallel));
     }
 
     @Override
@@ -267,7 +285,7 @@ public final class PureBackend implements TensorBackend {
     public Tensor where(Tensor cond, Tensor a, Tensor b) {
         Shapes.operands(this, "where", cond, a, b);
         Shape out = Shapes.broadcast("where", cond.shape(), Shapes.broadcast("where", a.shape(), b.shape()));
-        return wrap(out, Elementwise.where(p(cond), p(a), p(b), out));
+        return wrap(out, Elementwise.where(arena, p(cond), p(a), p(b), out));
     }
 
     @Override
@@ -332,7 +350,7 @@ public final class PureBackend implements TensorBackend {
     public Tensor reluBackward(Tensor y, Tensor grad) {
         Shapes.operands(this, "reluBackward", y, grad);
         Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
-        return wrap(y.shape(), Elementwise.reluBackward(p(y), p(grad), parallel));
+        return wrap(y.shape(), Elementwise.reluBackward(arena, p(y), p(grad), parallel));
     }
 
     @Override
@@ -341,7 +359,7 @@ public final class PureBackend implements TensorBackend {
         if (!z.shape().equals(t.shape())) {
             return TensorBackend.super.bceWithLogits(z, t);
         }
-        return wrap(z.shape(), Elementwise.bceWithLogits(p(z), p(t), parallel));
+        return wrap(z.shape(), Elementwise.bceWithLogits(arena, p(z), p(t), parallel));
     }
 
     // ---------------------------------------------------------------- reductions
@@ -378,7 +396,7 @@ public final class PureBackend implements TensorBackend {
         int n = out.dim(1);
         int k = transposeA ? a.shape().dim(0) : a.shape().dim(1);
         if (dtype == DType.F32) {
-            float[] c = new float[m * n];
+            float[] c = arena.floats(m * n);
             gemm.sgemm(transposeA, transposeB, m, n, k, p(a).floats(), 0, p(b).floats(), 0, c, 0, false);
             return wrap(out, c);
         }
@@ -396,7 +414,7 @@ public final class PureBackend implements TensorBackend {
         int n = out.dim(1);
         int k = x.shape().dim(1);
         Object b = p(bias).array();
-        Object c = dtype == DType.F32 ? new float[m * n] : new double[m * n];
+        Object c = dtype == DType.F32 ? arena.floats(m * n) : new double[m * n];
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, 0, c, i * n, n);
         }
@@ -466,9 +484,9 @@ public final class PureBackend implements TensorBackend {
             adam.step(p(param).doubles(), p(grad).doubles(), p(m).doubles(), p(v).doubles(), c, p1, m1, v1);
             return new AdamUpdate(wrap(shape, p1), wrap(shape, m1), wrap(shape, v1));
         }
-        float[] p1 = new float[n];
-        float[] m1 = new float[n];
-        float[] v1 = new float[n];
+        float[] p1 = arena.floats(n);
+        float[] m1 = arena.floats(n);
+        float[] v1 = arena.floats(n);
         adam.step(p(param).floats(), p(grad).floats(), p(m).floats(), p(v).floats(), c, p1, m1, v1);
         return new AdamUpdate(wrap(shape, p1), wrap(shape, m1), wrap(shape, v1));
     }
@@ -496,25 +514,11 @@ public final class PureBackend implements TensorBackend {
 
     @Override
     public TensorScope newScope() {
-        return HeapScope.INSTANCE;
+        return arena.open();
     }
 
     @Override
     public void release(Tensor t) {
         Shapes.operands(this, "release", t);
-    }
-
-    /** Heap memory needs no scope: the garbage collector reclaims it. */
-    private enum HeapScope implements TensorScope {
-        INSTANCE;
-
-        @Override
-        public Tensor keep(Tensor t) {
-            return t;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

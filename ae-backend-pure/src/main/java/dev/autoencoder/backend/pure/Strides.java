@@ -51,10 +51,10 @@ final class Strides {
     }
 
     /** {@code src[map[i]]} for every i, or {@code fill} where {@code map[i] < 0}, in the source's precision. */
-    static Object take(PureTensor src, int[] map, double fill) {
+    static Object take(Arena arena, PureTensor src, int[] map, double fill) {
         if (src.floats() != null) {
             float[] s = src.floats();
-            float[] out = new float[map.length];
+            float[] out = arena.floats(map.length);
             for (int i = 0; i < map.length; i++) {
                 out[i] = map[i] >= 0 ? s[map[i]] : (float) fill;
             }

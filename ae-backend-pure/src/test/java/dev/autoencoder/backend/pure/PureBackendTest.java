@@ -28,6 +28,13 @@ class PureBackendTest {
     }
 
     @Test
+    void binaryOperationsOfScalars() {
+        Tensor two = b.scalar(2, DType.F32);
+        assertArrayEquals(new double[] {6}, d(b.mul(two, b.scalar(3, DType.F32))));
+        assertArrayEquals(new double[] {4, 6}, d(b.mul(two, b.fromFloats(new float[] {2, 3}, Shape.of(2)))));
+    }
+
+    @Test
     void elementwiseFunctions() {
         Tensor x = t(new double[] {-2, 0, 0.5, 3}, 4);
         assertArrayEquals(new double[] {0, 0, 0.5, 3}, d(b.relu(x)));

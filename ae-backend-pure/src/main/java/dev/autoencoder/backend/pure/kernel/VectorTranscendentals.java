@@ -1,5 +1,6 @@
 package dev.autoencoder.backend.pure.kernel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -17,6 +18,40 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorTranscendentals implements Transcendentals {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** Calls of each function, on {@link #WARM_UP_LENGTH} floats, that {@link #warmUp} makes. */
+    private static final int WARM_UP_CALLS = 1000;
+    private static final int WARM_UP_LENGTH = 1024;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
+    /** The functions; the first instance starts {@link #warmUp} on a daemon thread. */
+    VectorTranscendentals() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread thread = new Thread(VectorTranscendentals::warmUp, "ae-pure-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
+     * Runs each function until C2 has compiled it. Before that a Vector API loop runs interpreted, a hundred times
+     * slower than compiled (about 0.7 s of the first hundred calls of a batch of W1's size, measured on JDK 17), and a
+     * training step calls each only once or twice; spent on another thread, the time no longer delays the first steps.
+     */
+    private static void warmUp() {
+        Transcendentals functions = new VectorTranscendentals();
+        float[] x = new float[WARM_UP_LENGTH];
+        float[] t = new float[WARM_UP_LENGTH];
+        float[] y = new float[WARM_UP_LENGTH];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 41 - 20f;
+            t[i] = i % 2;
+        }
+        for (int call = 0; call < WARM_UP_CALLS; call++) {
+            functions.sigmoid(x, y, 0, x.length);
+            functions.tanh(x, y, 0, x.length);
+            functions.bceWithLogits(x, t, y, 0, x.length);
+        }
+    }
 
     static final float LOG2_E = 1.44269504088896341f;
     /** ln 2 in two parts: the first has few enough bits that {@code n * LN2_HI} is exact for the {@code n} used here. */

@@ -9,8 +9,12 @@ import java.util.concurrent.locks.LockSupport;
  * machine), which a training step of W1 pays some forty times.
  */
 final class Worker implements Runnable {
-    /** How long an idle worker, or a caller waiting for one, spins before it parks. */
-    static final long SPIN_NANOS = 50_000;
+    /**
+     * How long an idle worker, or a caller waiting for one, spins before it parks: a millisecond, longer than the
+     * serial stretches between the products of a training step, because waking a parked thread cost a 100-row product
+     * up to twice its time (on the project's machine, after a 200 us pause).
+     */
+    static final long SPIN_NANOS = 1_000_000;
 
     private final Thread thread;
     private volatile Runnable task;
