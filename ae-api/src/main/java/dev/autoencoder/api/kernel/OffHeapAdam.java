@@ -60,11 +60,11 @@ public final class OffHeapAdam {
         AdamCoefficients.F32 f = c.inF32();
         for (int i = from; i < to; i++) {
             float gi = g.get(i);
-            float mi = m.get(i) * f.beta1() + gi * f.oneMinusBeta1();
-            float vi = v.get(i) * f.beta2() + gi * gi * f.oneMinusBeta2();
+            float mi = f.firstMoment(m.get(i), gi);
+            float vi = f.secondMoment(v.get(i), gi);
             m.put(i, mi);
             v.put(i, vi);
-            p.put(i, p.get(i) - mi / ((float) Math.sqrt(vi) / f.sqrtBias2() + f.eps()) * f.stepSize());
+            p.put(i, f.parameter(p.get(i), mi, vi));
         }
     }
 }

@@ -70,6 +70,26 @@ class InPlaceAdamTest {
         }));
     }
 
+    /**
+     * A moment that decays below the normal floats is stored as 0 (see {@link AdamCoefficients.F32}), by both steps: a
+     * gradient of 0 takes {@code m = 1.2e-38} to {@code 1.08e-38} and {@code v = 1.176e-38} to {@code 1.1748e-38}.
+     */
+    @TestFactory
+    Stream<DynamicTest> momentsBelowTheNormalFloatsAreFlushedToZero() {
+        return UNDER_TEST.values().stream().map(b -> dynamicTest(b.name(), () -> {
+            AdamUpdate copied = b.adamStep(filled(b, 0.5), filled(b, 0), filled(b, 1.2e-38), filled(b, 1.176e-38), STEP);
+            Tensor param = filled(b, 0.5);
+            Tensor m = filled(b, 1.2e-38);
+            Tensor v = filled(b, 1.176e-38);
+            b.adamStepInPlace(param, filled(b, 0), m, v, STEP);
+            for (Tensor moment : new Tensor[] {copied.m(), copied.v(), m, v}) {
+                assertArrayEquals(new double[12], b.toDoubles(moment));
+            }
+            assertArrayEquals(b.toDoubles(filled(b, 0.5)), b.toDoubles(param));
+            assertArrayEquals(b.toDoubles(filled(b, 0.5)), b.toDoubles(copied.param()));
+        }));
+    }
+
     private static Tensor filled(TensorBackend b, double value) {
         return b.full(Shape.of(3, 4), DType.F32, value);
     }

@@ -21,11 +21,11 @@ public final class AdamKernel {
         parallel.forRange(p.length, MIN_CHUNK, (start, end) -> {
             for (int i = start; i < end; i++) {
                 float gi = g[i];
-                float mi = m[i] * f.beta1() + gi * f.oneMinusBeta1();
-                float vi = v[i] * f.beta2() + gi * gi * f.oneMinusBeta2();
+                float mi = f.firstMoment(m[i], gi);
+                float vi = f.secondMoment(v[i], gi);
                 m1[i] = mi;
                 v1[i] = vi;
-                p1[i] = p[i] - mi / ((float) Math.sqrt(vi) / f.sqrtBias2() + f.eps()) * f.stepSize();
+                p1[i] = f.parameter(p[i], mi, vi);
             }
         });
     }
