@@ -43,7 +43,7 @@ public final class PureBackend implements TensorBackend {
     public PureBackend(int threads) {
         this.parallel = new Parallel(threads);
         this.gemm = new Gemm(parallel);
-        this.conv = new Conv2d(parallel, gemm);
+        this.conv = new Conv2d(parallel, gemm, arena::zeroedFloats);
         this.adam = new AdamKernel(parallel);
         this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), "cpu", threads);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorScope;
@@ -92,6 +93,18 @@ class ArenaTest {
         try (TensorScope scope = b.newScope()) {
             assertNotSame(first, array(b.add(x, x)));
         }
+    }
+
+    @Test
+    void pastItsLimitAScopeLeavesArraysToTheCollector() {
+        Tensor lent;
+        Tensor beyond;
+        try (TensorScope scope = b.newScope()) {
+            lent = b.full(Shape.of((int) Arena.LIMIT), DType.F32, 1);
+            beyond = b.full(Shape.of(2), DType.F32, 3);
+        }
+        assertThrows(IllegalStateException.class, () -> b.toFloats(lent));
+        assertArrayEquals(new float[] {3, 3}, b.toFloats(beyond));
     }
 
     @Test

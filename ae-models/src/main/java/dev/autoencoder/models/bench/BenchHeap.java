@@ -12,8 +12,9 @@ import java.util.List;
  * <p>A W1 step allocates a few megabytes: 32 MB hold it. Its epoch peaked at 462, 561 and 582 MB on pure, nd4j and
  * djl this way, against 475, 585 and 604 with 64 MB and 1,142 MB (pure) under the JVM's default G1, at the same speed.
  * A W4 step keeps the tensors of its two unrolled LSTMs until the backward pass: 64 MB. A step of the convolutional
- * workloads (W2, W3) allocates hundreds of megabytes: 256 MB keep most of it young (with 64 MB pure's W2 ran 13%
- * slower); pure's W2 peaked at about 1,020 MB against G1's 1,300, 2-5% slower.
+ * workloads (W2, W3) makes hundreds of megabytes of tensors; since pure's scopes reuse their arrays (and nd4j's and
+ * djl's live in native memory) little of it is garbage: with 64 MB pure's W2 peaked at 1,006 MB against 1,213 with
+ * 256 MB, at the same speed (before the reuse, 64 MB had cost it 13%).
  */
 public final class BenchHeap {
     private BenchHeap() {
@@ -30,8 +31,7 @@ public final class BenchHeap {
     private static int youngGenerationMb(Presets workload) {
         return switch (workload) {
             case MLP_AE -> 32;
-            case LSTM_AE -> 64;
-            case CONV_AE, CONV_VAE -> 256;
+            case LSTM_AE, CONV_AE, CONV_VAE -> 64;
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.autoencoder.backend.pure.kernel;
 
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * 2-D convolution kernels with exactly PyTorch's {@code conv2d} semantics: NCHW input
@@ -28,11 +29,16 @@ public final class Conv2d {
 
     private final Parallel parallel;
     private final Gemm gemm;
+    private final IntFunction<float[]> results;
 
-    /** Creates the kernels; batches are split over {@code parallel}, products run on {@code gemm}. */
-    public Conv2d(Parallel parallel, Gemm gemm) {
+    /**
+     * Creates the kernels; batches are split over {@code parallel}, products run on {@code gemm}, and the F32 results
+     * are written into zeroed arrays from {@code results} (the backend's scope arena; {@code float[]::new} will do).
+     */
+    public Conv2d(Parallel parallel, Gemm gemm, IntFunction<float[]> results) {
         this.parallel = Objects.requireNonNull(parallel, "parallel");
         this.gemm = Objects.requireNonNull(gemm, "gemm");
+        this.results = Objects.requireNonNull(results, "results");
     }
 
     /**
@@ -53,7 +59,7 @@ public final class Conv2d {
         int kdim = kernelSize(g);
         int pix = g.oh() * g.ow();
         int[][] taps = tapOffsets(g);
-        float[] y = new float[Math.toIntExact(outputSize(g))];
+        float[] y = results.apply(Math.toIntExact(outputSize(g)));
         parallel.forRange(g.n(), minImagesPerChunk(g), (first, end) -> {
             int group = groupSize(g, end - first);
             float[] cols = new float[kdim * group * pix];
@@ -98,7 +104,7 @@ public final class Conv2d {
         int kdim = kernelSize(g);
         int pix = g.oh() * g.ow();
         int[][] taps = tapOffsets(g);
-        float[] dx = new float[Math.toIntExact(inputSize(g))];
+        float[] dx = results.apply(Math.toIntExact(inputSize(g)));
         parallel.forRange(g.n(), minImagesPerChunk(g), (first, end) -> {
             int group = groupSize(g, end - first);
             float[] gyMatrix = new float[g.o() * group * pix];
@@ -155,7 +161,7 @@ public final class Conv2d {
             }
             partials[first] = partial;
         });
-        float[] dw = new float[Math.toIntExact(weightSize(g))];
+        float[] dw = results.apply(Math.toIntExact(weightSize(g)));
         for (float[] partial : partials) {
             if (partial != null) {
                 for (int i = 0; i < dw.length; i++) {

@@ -36,7 +36,7 @@ class Conv2dTest {
         double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9}; // 1x1x3x3
         double[] w = {1, 2, 3, 4};                // 1x1x2x2
         try (Parallel parallel = new Parallel(1)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             ConvGeometry plain = new ConvGeometry(1, 1, 3, 3, 1, 2, 2, 1, 1, 0, 0);
             assertArrayEquals(new double[] {37, 47, 67, 77}, conv.forward(x, w, plain));
             // stride 2, padding 1: y[oy,ox] = sum x[2oy-1+i, 2ox-1+j] w[i,j]
@@ -60,7 +60,7 @@ class Conv2dTest {
         ConvGeometry g = new ConvGeometry(1, 1, 4, 4, 1, 3, 3, 2, 2, 1, 1);
         assertEquals(2, g.oh());
         try (Parallel parallel = new Parallel(2)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             assertArrayEquals(expected, conv.inputGrad(x, ones, g));
             float[] dx = conv.inputGrad(new float[] {1, 2, 3, 4}, new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, g);
             assertArrayEquals(toFloat(expected), dx);
@@ -75,7 +75,7 @@ class Conv2dTest {
         float[] gy = randomFloats(random, g.n() * g.o() * g.oh() * g.ow());
         float[] w = randomFloats(random, g.o() * g.c());
         try (Parallel parallel = new Parallel(2)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             float[] dx32 = conv.inputGrad(gy, w, g);
             double[] dx64 = conv.inputGrad(toDouble(gy), toDouble(w), g);
             for (int i = 0; i < dx32.length; i++) {
@@ -93,7 +93,7 @@ class Conv2dTest {
     void f64PassesSatisfyTheAdjointIdentity() {
         Random random = new Random(6);
         try (Parallel parallel = new Parallel(1)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             for (ConvGeometry g : geometries()) {
                 double[] x = toDouble(randomFloats(random, g.n() * g.c() * g.h() * g.w()));
                 double[] w = toDouble(randomFloats(random, g.o() * g.c() * g.kh() * g.kw()));
@@ -113,7 +113,7 @@ class Conv2dTest {
     void f32MatchesF64ReferenceOnOddGeometries(int threads) {
         Random random = new Random(7);
         try (Parallel parallel = new Parallel(threads)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             for (ConvGeometry g : geometries()) {
                 checkAgainstReference(conv, random, g);
             }
@@ -135,7 +135,7 @@ class Conv2dTest {
         float[] w = randomFloats(random, g.o() * g.c() * g.kh() * g.kw());
         float[] gy = randomFloats(random, g.n() * g.o() * g.oh() * g.ow());
         try (Parallel parallel = new Parallel(2)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             assertArrayEquals(conv.forward(x, w, g), conv.forward(x, w, g));
             assertArrayEquals(conv.inputGrad(gy, w, g), conv.inputGrad(gy, w, g));
             assertArrayEquals(conv.weightGrad(x, gy, g), conv.weightGrad(x, gy, g));
@@ -146,7 +146,7 @@ class Conv2dTest {
     void rejectsArraysThatDoNotMatchTheGeometry() {
         ConvGeometry g = new ConvGeometry(1, 1, 3, 3, 1, 2, 2, 1, 1, 0, 0);
         try (Parallel parallel = new Parallel(1)) {
-            Conv2d conv = new Conv2d(parallel, new Gemm(parallel));
+            Conv2d conv = new Conv2d(parallel, new Gemm(parallel), float[]::new);
             assertThrows(IllegalArgumentException.class, () -> conv.forward(new float[8], new float[4], g));
             assertThrows(IllegalArgumentException.class, () -> conv.weightGrad(new double[9], new double[5], g));
         }
