@@ -2,6 +2,7 @@ package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.backend.pure.kernel.Parallel;
+import dev.autoencoder.backend.pure.kernel.ReluBackward;
 import dev.autoencoder.backend.pure.kernel.ScalarTranscendentals;
 import dev.autoencoder.backend.pure.kernel.Transcendentals;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 final class Elementwise {
     /** The F32 loops of sigmoid, tanh and BCE: the Vector API's when the JVM has it. */
     private static final Transcendentals TRANSCENDENTALS = Transcendentals.best();
+    private static final ReluBackward RELU_BACKWARD = ReluBackward.best();
 
     private Elementwise() {
     }
@@ -225,11 +227,7 @@ final class Elementwise {
             float[] ys = y.floats();
             float[] gs = g.floats();
             float[] z = arena.floats(ys.length);
-            parallel.forRange(z.length, MIN_CHUNK, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    z[i] = ys[i] > 0f ? gs[i] : 0f;
-                }
-            });
+            parallel.forRange(z.length, MIN_CHUNK, (from, to) -> RELU_BACKWARD.apply(ys, gs, z, from, to));
             return z;
         }
         double[] ys = y.doubles();
