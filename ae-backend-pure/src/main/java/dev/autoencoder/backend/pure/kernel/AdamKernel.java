@@ -10,6 +10,7 @@ public final class AdamKernel {
     private static final int MIN_CHUNK = 1 << 15;
 
     private final Parallel parallel;
+    private final AdamLoop loop = AdamLoop.best();
 
     public AdamKernel(Parallel parallel) {
         this.parallel = parallel;
@@ -18,16 +19,7 @@ public final class AdamKernel {
     /** F32: writes the new parameter, first and second moments into {@code p1}, {@code m1} and {@code v1}. */
     public void step(float[] p, float[] g, float[] m, float[] v, AdamCoefficients c, float[] p1, float[] m1, float[] v1) {
         AdamCoefficients.F32 f = c.inF32();
-        parallel.forRange(p.length, MIN_CHUNK, (start, end) -> {
-            for (int i = start; i < end; i++) {
-                float gi = g[i];
-                float mi = f.firstMoment(m[i], gi);
-                float vi = f.secondMoment(v[i], gi);
-                m1[i] = mi;
-                v1[i] = vi;
-                p1[i] = f.parameter(p[i], mi, vi);
-            }
-        });
+        parallel.forRange(p.length, MIN_CHUNK, (start, end) -> loop.step(p, g, m, v, f, p1, m1, v1, start, end));
     }
 
     /** F64: as {@link #step(float[], float[], float[], float[], AdamCoefficients, float[], float[], float[])}. */
