@@ -3,7 +3,6 @@ package dev.autoencoder.api.kernel;
 import dev.autoencoder.api.AdamCoefficients;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
@@ -17,6 +16,8 @@ import java.util.concurrent.ForkJoinTask;
 public final class OffHeapAdam {
     /** Below this many elements per slice the split costs more than it saves. */
     private static final int MIN_SLICE = 1 << 15;
+
+    private static final AdamSlice SLICE = AdamSlice.best();
 
     private final int threads;
 
@@ -33,38 +34,26 @@ public final class OffHeapAdam {
      * {@code v}. The buffers hold floats in native byte order from index 0, and none of them shares memory with another.
      */
     public void step(int n, ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer v, AdamCoefficients c) {
-        FloatBuffer pf = floats(p, n);
-        FloatBuffer gf = floats(g, n);
-        FloatBuffer mf = floats(m, n);
-        FloatBuffer vf = floats(v, n);
+        ByteBuffer pb = floats(p, n);
+        ByteBuffer gb = floats(g, n);
+        ByteBuffer mb = floats(m, n);
+        ByteBuffer vb = floats(v, n);
+        AdamCoefficients.F32 f = c.inF32();
         int slices = Math.max(1, Math.min(threads, n / MIN_SLICE));
         List<ForkJoinTask<?>> others = new ArrayList<>(slices - 1);
         for (int s = 1; s < slices; s++) {
             int from = (int) ((long) n * s / slices);
             int to = (int) ((long) n * (s + 1) / slices);
-            others.add(ForkJoinTask.adapt(() -> slice(pf, gf, mf, vf, c, from, to)).fork());
+            others.add(ForkJoinTask.adapt(() -> SLICE.step(pb, gb, mb, vb, f, from, to)).fork());
         }
-        slice(pf, gf, mf, vf, c, 0, n / slices);
+        SLICE.step(pb, gb, mb, vb, f, 0, n / slices);
         others.forEach(ForkJoinTask::join);
     }
 
-    private static FloatBuffer floats(ByteBuffer b, int n) {
+    private static ByteBuffer floats(ByteBuffer b, int n) {
         if (b.capacity() < (long) n * Float.BYTES) {
             throw new IllegalArgumentException("Adam's buffer holds " + b.capacity() + " bytes, not " + n + " floats");
         }
-        return b.duplicate().order(ByteOrder.nativeOrder()).position(0).asFloatBuffer();
-    }
-
-    private static void slice(FloatBuffer p, FloatBuffer g, FloatBuffer m, FloatBuffer v, AdamCoefficients c, int from,
-            int to) {
-        AdamCoefficients.F32 f = c.inF32();
-        for (int i = from; i < to; i++) {
-            float gi = g.get(i);
-            float mi = f.firstMoment(m.get(i), gi);
-            float vi = f.secondMoment(v.get(i), gi);
-            m.put(i, mi);
-            v.put(i, vi);
-            p.put(i, f.parameter(p.get(i), mi, vi));
-        }
+        return b.duplicate().order(ByteOrder.nativeOrder()).position(0);
     }
 }
