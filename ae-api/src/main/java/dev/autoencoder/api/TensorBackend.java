@@ -300,7 +300,7 @@ public interface TensorBackend {
 
     /**
      * Releases a tensor that lives outside any scope (a parameter replaced by its update, say) now rather than
-     * when the garbage collector finds it. Using it afterwards is an error. A no-op on heap backends.
+     * when the garbage collector finds it. Using it afterwards is an error. A no-op on the pure backend.
      */
     void release(Tensor t);
 }

@@ -1,9 +1,10 @@
 package dev.autoencoder.api;
 
 /**
- * A region of native memory: every tensor created on this thread while the scope is the innermost open one
+ * A region of tensor memory: every tensor created on this thread while the scope is the innermost open one
  * is released when it closes. A training step runs in one scope; parameters and optimizer state live
- * outside it and are moved out with {@link #keep}. On heap backends scopes cost nothing and free nothing.
+ * outside it and are moved out with {@link #keep}. A heap backend may reuse the memory of a closed scope's tensors
+ * (pure does); on every backend a tensor of a closed scope must not be used again.
  */
 public interface TensorScope extends AutoCloseable {
 
