@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class AdamLoopTest {
     @Test
     void theVectorLoopIsChosenExactlyWhenTheModuleIsPresent() {
-        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        assertEquals(module, AdamLoop.best() instanceof VectorAdamLoop);
+        KernelTestSupport.assertVectorExactlyWithTheModule(AdamLoop.best(), VectorAdamLoop.class);
     }
 
     @Test

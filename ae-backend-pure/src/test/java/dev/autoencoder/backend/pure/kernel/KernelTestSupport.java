@@ -1,7 +1,9 @@
 package dev.autoencoder.backend.pure.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.autoencoder.api.kernel.VectorKernels;
 import java.util.Random;
 
 /** Random inputs and tolerance checks shared by the kernel tests: F32 results are judged against F64 references. */
@@ -11,6 +13,11 @@ final class KernelTestSupport {
     static final double F32_TOLERANCE = 1e-4;
 
     private KernelTestSupport() {
+    }
+
+    /** Asserts that a kernel's {@code best()} is its Vector API class exactly when this JVM has the module. */
+    static void assertVectorExactlyWithTheModule(Object best, Class<?> vectorClass) {
+        assertEquals(VectorKernels.available(), vectorClass.isInstance(best), best.getClass().getName());
     }
 
     /** Uniform values in [-1, 1). */

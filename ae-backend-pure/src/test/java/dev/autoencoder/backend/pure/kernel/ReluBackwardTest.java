@@ -19,8 +19,7 @@ class ReluBackwardTest {
 
     @Test
     void theVectorLoopIsChosenExactlyWhenTheModuleIsPresent() {
-        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        assertEquals(module, ReluBackward.best() instanceof VectorReluBackward);
+        KernelTestSupport.assertVectorExactlyWithTheModule(ReluBackward.best(), VectorReluBackward.class);
     }
 
     @ParameterizedTest

@@ -26,8 +26,7 @@ class TranscendentalsTest {
 
     @Test
     void theVectorLoopsAreChosenExactlyWhenTheModuleIsPresent() {
-        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        assertEquals(module, Transcendentals.best() instanceof VectorTranscendentals);
+        KernelTestSupport.assertVectorExactlyWithTheModule(Transcendentals.best(), VectorTranscendentals.class);
     }
 
     @ParameterizedTest
