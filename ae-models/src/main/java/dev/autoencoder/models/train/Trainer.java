@@ -107,8 +107,9 @@ public final class Trainer {
             int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
             Map<String, Double> values;
             try (TensorScope scope = backend.newScope()) {
-                values = step(model, optimizer, lr, batches.upload(inputs.select(batch)), batches.upload(targets.select(batch)), noise,
-                        epoch, step, scope);
+                Tensor x = batches.upload(inputs.select(batch));
+                Tensor t = data.targetsAreInputs() ? x : batches.upload(targets.select(batch));
+                values = step(model, optimizer, lr, x, t, noise, epoch, step, scope);
             }
             averages.add(values, batch.length);
             double seconds = (System.nanoTime() - stepStart) / 1e9;

@@ -25,6 +25,11 @@ public record TrainingData(float[] inputs, float[] targets, int[] sampleShape) {
         return new TrainingData(samples, samples, sampleShape);
     }
 
+    /** Whether the targets are the inputs themselves (an autoencoder's data), so that a batch is uploaded once. */
+    public boolean targetsAreInputs() {
+        return targets == inputs;
+    }
+
     /** Values per sample. */
     public int sampleSize() {
         return Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
