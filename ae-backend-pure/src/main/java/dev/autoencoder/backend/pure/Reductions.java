@@ -2,6 +2,7 @@ package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.backend.pure.kernel.Parallel;
+import dev.autoencoder.backend.pure.kernel.SquareSum;
 import java.util.Arrays;
 
 /**
@@ -123,23 +124,21 @@ final class Reductions {
         return p;
     }
 
-    /** Lanes of {@link #sumOfSquares}: independent sums, so that the additions do not wait on one another. */
-    private static final int LANES = 8;
+    private static final SquareSum SQUARES = SquareSum.best();
 
     /** Elements of one partial sum of {@link #sumOfSquares(float[], Parallel)}; blocks, not threads, fix the order. */
     private static final int BLOCK = 1 << 16;
 
     /**
-     * The sum of squares in F64: each block of 65,536 elements summed as {@link #sumOfSquares(float[], int, int)}
-     * sums it, the blocks spread over {@code parallel}'s threads, then their sums added in order, so the result does
-     * not depend on the number of threads.
+     * The sum of squares in F64: each block of 65,536 elements summed by {@link SquareSum}, the blocks spread over
+     * {@code parallel}'s threads, then their sums added in order, so the result does not depend on the number of threads.
      */
     static double sumOfSquares(float[] x, Parallel parallel) {
         int blocks = (x.length + BLOCK - 1) / BLOCK;
         double[] partial = new double[blocks];
         parallel.forRange(blocks, 1, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
-                partial[b] = sumOfSquares(x, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK));
+                partial[b] = SQUARES.of(x, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK));
             }
         });
         double sum = 0;
@@ -149,37 +148,12 @@ final class Reductions {
         return sum;
     }
 
-    /** The sum of squares of {@code x[from, to)} in F64: element {@code from + i} goes to lane {@code i % 8}, then the lanes in order. */
-    private static double sumOfSquares(float[] x, int from, int to) {
-        double[] lanes = new double[LANES];
-        int i = from;
-        for (; i + LANES <= to; i += LANES) {
-            for (int l = 0; l < LANES; l++) {
-                double v = x[i + l];
-                lanes[l] += v * v;
-            }
-        }
-        for (; i < to; i++) {
-            double v = x[i];
-            lanes[(i - from) % LANES] += v * v;
-        }
-        return total(lanes);
-    }
-
     /** The sum of squares of F64 elements: element {@code i} goes to lane {@code i % 8}, then the lanes in order. */
     static double sumOfSquares(double[] x) {
-        double[] lanes = new double[LANES];
+        double[] lanes = new double[SquareSum.LANES];
         for (int i = 0; i < x.length; i++) {
-            lanes[i % LANES] += x[i] * x[i];
+            lanes[i % SquareSum.LANES] += x[i] * x[i];
         }
-        return total(lanes);
-    }
-
-    private static double total(double[] lanes) {
-        double sum = 0;
-        for (double l : lanes) {
-            sum += l;
-        }
-        return sum;
+        return SquareSum.total(lanes);
     }
 }
