@@ -3,6 +3,7 @@ package dev.autoencoder.backend.pure;
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorScope;
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,10 @@ import java.util.Map;
  * scope enclosing it, or out of every scope, where it is never released. Without an open scope an array is simply new.
  *
  * <p>The pool keeps what the last outermost scope returned (and what its inner scopes did): when an outermost scope
- * closes, arrays it did not take back are dropped, so a thread holds about one step's arrays between steps, and never
- * more than {@link #LIMIT}. Lent arrays hold stale values; the callers overwrite every element. Under {@code -ea}
- * (tests) they are filled with NaN first, so that a kernel that reads before writing fails loudly.
+ * closes, arrays it did not take back are dropped, so a thread holds about one step's arrays between steps, never
+ * more than {@link #LIMIT}, and softly: the collector may take a pool back before it runs out of memory. Lent arrays
+ * hold stale values; the callers overwrite every element. Under {@code -ea} (tests) they are filled with NaN first, so
+ * that a kernel that reads before writing fails loudly.
  */
 final class Arena {
     private static final boolean POISON = assertionsEnabled();
@@ -96,14 +98,28 @@ final class Arena {
     /** One thread's open scopes, innermost first, and its pool of returned arrays by length. */
     private static final class Lender {
         final ArrayDeque<Scope> open = new ArrayDeque<>();
-        final Map<Integer, ArrayDeque<Pooled>> pool = new HashMap<>();
+        /**
+         * The returned arrays by length, held softly as a whole: an idle thread's pool (a Spark executor's, say) gives
+         * way before memory runs out. (A soft reference per array cost W4 9% in reference processing.)
+         */
+        private SoftReference<Map<Integer, ArrayDeque<Pooled>>> pool = new SoftReference<>(new HashMap<>());
         /** Counts outermost scopes: arrays returned before the current one opened and not taken since are dropped. */
         long generation;
         /** Floats lent to the open scopes. */
         long lent;
 
+        /** The pool, a new one if the collector took it. */
+        private Map<Integer, ArrayDeque<Pooled>> pool() {
+            Map<Integer, ArrayDeque<Pooled>> arrays = pool.get();
+            if (arrays == null) {
+                arrays = new HashMap<>();
+                pool = new SoftReference<>(arrays);
+            }
+            return arrays;
+        }
+
         float[] take(int n) {
-            ArrayDeque<Pooled> free = pool.get(n);
+            ArrayDeque<Pooled> free = pool().get(n);
             Pooled pooled = free == null ? null : free.pollLast();
             if (pooled == null) {
                 return new float[n];
@@ -115,12 +131,12 @@ final class Arena {
         }
 
         void give(float[] array) {
-            pool.computeIfAbsent(array.length, n -> new ArrayDeque<>()).addLast(new Pooled(array, generation));
+            pool().computeIfAbsent(array.length, n -> new ArrayDeque<>()).addLast(new Pooled(array, generation));
         }
 
         /** Drops the arrays returned before the current outermost scope opened; it did not need them. */
         void trim() {
-            for (Iterator<ArrayDeque<Pooled>> it = pool.values().iterator(); it.hasNext(); ) {
+            for (Iterator<ArrayDeque<Pooled>> it = pool().values().iterator(); it.hasNext(); ) {
                 ArrayDeque<Pooled> free = it.next();
                 while (!free.isEmpty() && free.peekFirst().generation < generation) {
                     free.pollFirst();
