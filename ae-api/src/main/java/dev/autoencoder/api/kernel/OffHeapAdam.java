@@ -11,7 +11,7 @@ import java.util.concurrent.ForkJoinTask;
  * One F32 Adam step written in place into native memory, in a single pass (read four buffers, write three), split
  * into one slice per thread. It exists because the native updates of ND4J and libtorch make several passes and
  * allocate temporaries: on W1 they cost 4 and 8 ms per step, this pass 1.3-1.4 ms (on the Vector API, see
- * {@link AdamSlice}). Each element is computed as {@link AdamCoefficients} writes it.
+ * {@code AdamSlice}). Each element is computed as {@link AdamCoefficients} writes it.
  */
 public final class OffHeapAdam {
     /** Below this many elements per slice the split costs more than it saves. */
