@@ -88,41 +88,108 @@ final class VectorTranscendentals implements Transcendentals {
     /** Above this |x|, tanh is (1 - e) / (1 + e) with e = exp(-2|x|), free of cancellation. */
     static final float TANH_SMALL = 0.55f;
 
+    /*
+     * The constants as vectors, made once: C2 (JDK 17) counts the nodes of every broadcast of a scalar inside a loop
+     * against the budget it inlines a method in, and tanh's loop ran over it (1.8 ns an element, against 0.5 now).
+     */
+    private static final FloatVector ONE = splat(1f);
+    private static final FloatVector V_LN2_HI = splat(LN2_HI);
+    private static final FloatVector V_LN2_LO = splat(LN2_LO);
+    private static final FloatVector V_E0 = splat(E0);
+    private static final FloatVector V_E1 = splat(E1);
+    private static final FloatVector V_E2 = splat(E2);
+    private static final FloatVector V_E3 = splat(E3);
+    private static final FloatVector V_E4 = splat(E4);
+    private static final FloatVector V_E5 = splat(E5);
+    private static final FloatVector V_A0 = splat(A0);
+    private static final FloatVector V_A1 = splat(A1);
+    private static final FloatVector V_A2 = splat(A2);
+    private static final FloatVector V_A3 = splat(A3);
+    private static final FloatVector V_T0 = splat(T0);
+    private static final FloatVector V_T1 = splat(T1);
+    private static final FloatVector V_T2 = splat(T2);
+    private static final FloatVector V_T3 = splat(T3);
+    private static final FloatVector V_T4 = splat(T4);
+    private static final FloatVector V_T5 = splat(T5);
+    private static final FloatVector V_T6 = splat(T6);
+    private static final FloatVector V_T7 = splat(T7);
+
+    /*
+     * Each loop runs whole vectors, without masks (a mask per iteration made sigmoid seven times slower under C2), and
+     * computes a vector in a helper called from that one place: a second call for a masked tail left C2 (JDK 17) with
+     * more nodes than it inlines, and boxed vectors. The tail goes through a copy padded to one vector instead.
+     */
+
     @Override
     public void sigmoid(float[] x, float[] y, int from, int to) {
-        for (int i = from; i < to; i += SPECIES.length()) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i, m);
-            FloatVector e = exp(v.abs().neg());
-            FloatVector onePlusE = e.add(1f);
-            FloatVector ofPositive = splat(1f).div(onePlusE);
-            ofPositive.blend(e.div(onePlusE), v.compare(VectorOperators.LT, 0f)).intoArray(y, i, m);
+        int i = from;
+        for (; i <= to - SPECIES.length(); i += SPECIES.length()) {
+            sigmoid(FloatVector.fromArray(SPECIES, x, i)).intoArray(y, i);
         }
+        if (i < to) {
+            padded((xs, ts, ys, f, e) -> sigmoid(xs, ys, f, e), x, null, y, i, to);
+        }
+    }
+
+    private static FloatVector sigmoid(FloatVector v) {
+        FloatVector e = exp(v.abs().neg());
+        FloatVector onePlusE = e.add(ONE);
+        FloatVector ofPositive = ONE.div(onePlusE);
+        return ofPositive.blend(e.div(onePlusE), v.compare(VectorOperators.LT, 0f));
     }
 
     @Override
     public void tanh(float[] x, float[] y, int from, int to) {
-        for (int i = from; i < to; i += SPECIES.length()) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i, m);
+        int i = from;
+        for (; i <= to - SPECIES.length(); i += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
             FloatVector a = v.abs();
             FloatVector e = exp(a.mul(-2f));
-            FloatVector large = splat(1f).sub(e).div(e.add(1f));
+            FloatVector large = ONE.sub(e).div(e.add(ONE));
             FloatVector a2 = a.mul(a);
-            FloatVector small = a.mul(tanhSeries(a2).fma(a2, splat(1f)));
+            FloatVector small = a.mul(tanhSeries(a2).fma(a2, ONE));
             FloatVector magnitude = large.blend(small, a.compare(VectorOperators.LT, TANH_SMALL));
-            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(y, i, m);
+            magnitude.blend(magnitude.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(y, i);
+        }
+        if (i < to) {
+            padded((xs, ts, ys, f, e) -> tanh(xs, ys, f, e), x, null, y, i, to);
         }
     }
 
     @Override
     public void bceWithLogits(float[] z, float[] t, float[] y, int from, int to) {
-        for (int i = from; i < to; i += SPECIES.length()) {
-            VectorMask<Float> m = SPECIES.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(SPECIES, z, i, m);
-            FloatVector softplus = v.max(0f).add(log1pOfUnit(exp(v.abs().neg())));
-            softplus.sub(FloatVector.fromArray(SPECIES, t, i, m).mul(v)).intoArray(y, i, m);
+        int i = from;
+        for (; i <= to - SPECIES.length(); i += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, z, i);
+            bceWithLogits(v, FloatVector.fromArray(SPECIES, t, i)).intoArray(y, i);
         }
+        if (i < to) {
+            padded(this::bceWithLogits, z, t, y, i, to);
+        }
+    }
+
+    private static FloatVector bceWithLogits(FloatVector z, FloatVector t) {
+        FloatVector softplus = z.max(0f).add(log1pOfUnit(exp(z.abs().neg())));
+        return softplus.sub(t.mul(z));
+    }
+
+    /** A loop over one whole vector. */
+    @FunctionalInterface
+    private interface Loop {
+        void run(float[] x, float[] t, float[] y, int from, int to);
+    }
+
+    /** A loop over {@code from..to}, shorter than a vector, run on copies padded with zeros to one vector. */
+    private static void padded(Loop loop, float[] x, float[] t, float[] y, int from, int to) {
+        float[] xs = new float[SPECIES.length()];
+        float[] ts = new float[SPECIES.length()];
+        float[] ys = new float[SPECIES.length()];
+        System.arraycopy(x, from, xs, 0, to - from);
+        if (t != null) {
+            System.arraycopy(t, from, ts, 0, to - from);
+        }
+        loop.run(xs, ts, ys, 0, ys.length);
+        System.arraycopy(ys, 0, y, from, to - from);
     }
 
     /**
@@ -134,9 +201,9 @@ final class VectorTranscendentals implements Transcendentals {
         FloatVector clamped = x.max(EXP_FLOOR);
         FloatVector shifted = clamped.mul(LOG2_E).add(ROUNDER);
         FloatVector n = shifted.sub(ROUNDER);
-        FloatVector r = n.neg().fma(splat(LN2_HI), clamped);
-        r = n.neg().fma(splat(LN2_LO), r);
-        FloatVector p = expSeries(r).fma(r, splat(1f)).fma(r, splat(1f));
+        FloatVector r = n.neg().fma(V_LN2_HI, clamped);
+        r = n.neg().fma(V_LN2_LO, r);
+        FloatVector p = expSeries(r).fma(r, ONE).fma(r, ONE);
         // ROUNDER + n lies in [2^23, 2^24), where a float's bits count in ones: they hold n
         IntVector k = ((IntVector) shifted.viewAsIntegralLanes()).sub(ROUNDER_BITS);
         IntVector half = k.lanewise(VectorOperators.ASHR, 1);
@@ -157,9 +224,9 @@ final class VectorTranscendentals implements Transcendentals {
         FloatVector f = e.blend(e.sub(1f).mul(0.5f), large);
         FloatVector s = f.div(f.add(2f));
         FloatVector s2 = s.mul(s);
-        FloatVector twoAtanh = s.add(s).mul(atanhSeries(s2).fma(s2, splat(1f)));
+        FloatVector twoAtanh = s.add(s).mul(atanhSeries(s2).fma(s2, ONE));
         FloatVector zero = FloatVector.zero(SPECIES);
-        return zero.blend(splat(LN2_LO), large).add(twoAtanh).add(zero.blend(splat(LN2_HI), large));
+        return zero.blend(V_LN2_LO, large).add(twoAtanh).add(zero.blend(V_LN2_HI, large));
     }
 
     /*
@@ -168,16 +235,15 @@ final class VectorTranscendentals implements Transcendentals {
      */
 
     private static FloatVector expSeries(FloatVector r) {
-        return splat(E0).fma(r, splat(E1)).fma(r, splat(E2)).fma(r, splat(E3)).fma(r, splat(E4)).fma(r, splat(E5));
+        return V_E0.fma(r, V_E1).fma(r, V_E2).fma(r, V_E3).fma(r, V_E4).fma(r, V_E5);
     }
 
     private static FloatVector atanhSeries(FloatVector s2) {
-        return splat(A0).fma(s2, splat(A1)).fma(s2, splat(A2)).fma(s2, splat(A3));
+        return V_A0.fma(s2, V_A1).fma(s2, V_A2).fma(s2, V_A3);
     }
 
     private static FloatVector tanhSeries(FloatVector x2) {
-        return splat(T0).fma(x2, splat(T1)).fma(x2, splat(T2)).fma(x2, splat(T3)).fma(x2, splat(T4)).fma(x2, splat(T5))
-                .fma(x2, splat(T6)).fma(x2, splat(T7));
+        return V_T0.fma(x2, V_T1).fma(x2, V_T2).fma(x2, V_T3).fma(x2, V_T4).fma(x2, V_T5).fma(x2, V_T6).fma(x2, V_T7);
     }
 
     private static FloatVector splat(float value) {

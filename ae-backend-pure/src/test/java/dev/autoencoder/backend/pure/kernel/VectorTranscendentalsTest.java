@@ -10,7 +10,9 @@ import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.TANH_SMA
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,36 @@ class VectorTranscendentalsTest {
         for (int i = 0; i < x.length; i++) {
             float softplus = Math.max(x[i], 0f) + log1pOfUnit(exp(-Math.abs(x[i])));
             assertBits(softplus - t[i] * x[i], y[i], x[i]);
+        }
+    }
+
+    /**
+     * A range of any offset and length, shorter than a vector (the padded copy) or ending inside one (a last whole vector,
+     * then the padded rest), gives each element the bits the whole array's call gives it, and writes nothing outside.
+     */
+    @Test
+    void rangesOfEveryOffsetAndLengthGiveTheWholeCallsBits() {
+        VectorTranscendentals functions = new VectorTranscendentals();
+        float[] sigmoid = new float[x.length];
+        float[] tanh = new float[x.length];
+        float[] bce = new float[x.length];
+        functions.sigmoid(x, sigmoid, 0, x.length);
+        functions.tanh(x, tanh, 0, x.length);
+        functions.bceWithLogits(x, t, bce, 0, x.length);
+        for (int from = 0; from < 40; from += 3) {
+            for (int to = from; to <= from + 70; to++) {
+                assertRange(sigmoid, from, to, (f, e) -> functions.sigmoid(x, y, f, e));
+                assertRange(tanh, from, to, (f, e) -> functions.tanh(x, y, f, e));
+                assertRange(bce, from, to, (f, e) -> functions.bceWithLogits(x, t, y, f, e));
+            }
+        }
+    }
+
+    private void assertRange(float[] whole, int from, int to, BiConsumer<Integer, Integer> call) {
+        Arrays.fill(y, -7f);
+        call.accept(from, to);
+        for (int i = 0; i < y.length; i++) {
+            assertBits(i >= from && i < to ? whole[i] : -7f, y[i], x[i]);
         }
     }
 
