@@ -70,6 +70,16 @@ def _other(dtype):
     return torch.float64 if dtype == torch.float32 else torch.float32
 
 
+def lstm_cell(a):
+    """PyTorch's own LSTM cell on pre-activation gates a[0] [n, 4h] and cell state a[1] [n, h]: the gates pass through an
+    identity input weight, a zero hidden weight and zero biases, which add and multiply nothing but exact zeros and ones."""
+    n, h = a[1].shape
+    eye = torch.eye(4 * h, dtype=a[0].dtype)
+    zeros = torch.zeros(4 * h, dtype=a[0].dtype)
+    return torch.lstm_cell(a[0], (torch.zeros(n, h, dtype=a[0].dtype), a[1]), eye,
+                           torch.zeros(4 * h, h, dtype=a[0].dtype), zeros, zeros)
+
+
 def op_function(name):
     """The PyTorch expression of ae's registry entry ``name`` (OpRegistry fixes the same parameters)."""
     base = name.split("[")[0]
@@ -125,6 +135,7 @@ def op_function(name):
         "softplus": lambda a: torch.where(a[0] > 0, a[0] + F.softplus(-a[0]), F.softplus(a[0])),
         "logSigmoid": lambda a: F.logsigmoid(a[0]),
         "bceWithLogits": lambda a: F.binary_cross_entropy_with_logits(a[0], a[1], reduction="none"),
+        "lstmCell": (lambda a: lstm_cell(a)[0]) if name == "lstmCell[hidden only]" else (lambda a: torch.cat(lstm_cell(a), 1)),
         "bce": lambda a: F.binary_cross_entropy(a[0], a[1], reduction="none"),
         "squaredError": lambda a: (a[0] - a[1]) ** 2,
         "mse": lambda a: F.mse_loss(a[0], a[1]),

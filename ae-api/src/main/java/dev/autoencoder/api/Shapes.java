@@ -222,6 +222,16 @@ public final class Shapes {
         return y;
     }
 
+    /**
+     * The cell state's shape {@code [n, h]} of {@link TensorBackend#lstmCell}: {@code gates [n, 4h]} and {@code cell [n, h]}.
+     */
+    public static Shape lstmCell(String op, Shape gates, Shape cell) {
+        if (gates.rank() != 2 || cell.rank() != 2 || gates.dim(0) != cell.dim(0) || gates.dim(1) != 4 * cell.dim(1)) {
+            throw new ShapeMismatchException(op + ": the gates must be [n, 4h] for a cell state [n, h], got " + gates + " and " + cell);
+        }
+        return cell;
+    }
+
     /** Result shape of {@link TensorBackend#conv2d}. */
     public static Shape conv2d(Shape x, Shape w, Conv2dParams p) {
         requireRank4("conv2d", x, w);

@@ -188,6 +188,34 @@ public interface TensorBackend {
         return sub(softplus, mul(t, z));
     }
 
+    /**
+     * One step of PyTorch's LSTM cell from the pre-activation gates {@code gates [n, 4h]} (blocks i, f, g, o, in that
+     * order) and the cell state {@code cell [n, h]}: {@code i = sigmoid(z_i)}, {@code f = sigmoid(z_f)},
+     * {@code g = tanh(z_g)}, {@code o = sigmoid(z_o)}, {@code c' = f c + i g} and {@code h' = o tanh(c')}. The default
+     * composes fourteen primitives ({@link LstmCellOutput#composed}); a backend computes it in one pass.
+     */
+    default LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
+        Shapes.operands(this, "lstmCell", gates, cell);
+        Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        return LstmCellOutput.composed(this, gates, cell);
+    }
+
+    /**
+     * The backward of {@link #lstmCell}: given the step's {@code activations}, the {@code cell} state it started from,
+     * the {@code newCell} it produced and the gradients of its new hidden and cell states, the gradients of its
+     * pre-activation gates and of {@code cell}. With {@code tc = tanh(c')} and
+     * {@code dc = dc' + dh o (1 - tc^2)}: {@code dz_i = dc g i (1 - i)}, {@code dz_f = dc c f (1 - f)},
+     * {@code dz_g = dc i (1 - g^2)}, {@code dz_o = dh tc o (1 - o)} and {@code dc f}. The default composes primitives
+     * ({@link LstmCellGradients#composed}); a backend computes it in one pass.
+     */
+    default LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
+            Tensor gradNewCell) {
+        Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
+        Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
+        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        return LstmCellGradients.composed(this, activations, cell, newCell, gradHidden, gradNewCell);
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /**

@@ -1,5 +1,7 @@
 package dev.autoencoder.api.autodiff;
 
+import dev.autoencoder.api.LstmCellGradients;
+import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 
@@ -46,6 +48,24 @@ public final class Functions {
         return z.tape().record(b.bceWithLogits(zv, tv), (i, g) -> i == 0
                 ? Var.sumTo(b, b.mul(g, b.sub(b.sigmoid(zv), tv)), z.shape())
                 : Var.sumTo(b, b.neg(b.mul(g, zv)), t.shape()), z, t);
+    }
+
+    /**
+     * One step of PyTorch's LSTM cell ({@link TensorBackend#lstmCell}) from pre-activation {@code gates [n, 4h]} and the
+     * {@code cell} state {@code [n, h]}: one operation on the tape with two outputs, whose gradients come from
+     * {@link TensorBackend#lstmCellBackward} (a gradient that did not flow back counts as zeros).
+     */
+    public static LstmState lstmCell(Var gates, Var cell) {
+        TensorBackend b = gates.tape().backend();
+        Tensor c = cell.value();
+        LstmCellOutput out = b.lstmCell(gates.value(), c);
+        Var[] states = gates.tape().recordJoint(new Tensor[] {out.hidden(), out.cell()}, g -> {
+            Tensor gradHidden = g[0] != null ? g[0] : b.zeros(c.shape(), c.dtype());
+            Tensor gradCell = g[1] != null ? g[1] : b.zeros(c.shape(), c.dtype());
+            LstmCellGradients grads = b.lstmCellBackward(out.activations(), c, out.cell(), gradHidden, gradCell);
+            return new Tensor[] {grads.gates(), grads.cell()};
+        }, gates, cell);
+        return new LstmState(states[0], states[1]);
     }
 
     /**

@@ -80,23 +80,9 @@ public final class Tape {
         Map<Var, Tensor> grads = new IdentityHashMap<>();
         grads.put(output, seed);
         for (int n = nodes.size() - 1; n >= 0; n--) {
-            Node node = nodes.get(n);
-            Tensor g = grads.remove(node.output());
-            if (g == null) {
-                continue;
-            }
-            for (int i = 0; i < node.inputs().length; i++) {
-                Var in = node.inputs()[i];
-                if (in.requiresGrad()) {
-                    accumulate(grads, in, node.rule().grad(i, g));
-                }
-            }
+            nodes.get(n).backpropagate(grads, backend);
         }
         return new Gradients(backend, grads);
-    }
-
-    private void accumulate(Map<Var, Tensor> grads, Var v, Tensor g) {
-        grads.merge(v, g, backend::add);
     }
 
     /**
@@ -107,11 +93,31 @@ public final class Tape {
         for (Var in : inputs) {
             if (in.requiresGrad()) {
                 Var out = new Var(this, value, true);
-                nodes.add(new Node(out, inputs, rule));
+                nodes.add(new SingleNode(out, inputs, rule));
                 return out;
             }
         }
         return new Var(this, value, false);
+    }
+
+    /**
+     * Wraps the results of an operation with several outputs and records its rule when some input needs a gradient.
+     * {@code rule.grads} gets the gradient of every output, null where none flowed back, and is called once, when some
+     * output has one.
+     */
+    Var[] recordJoint(Tensor[] values, JointVjpRule rule, Var... inputs) {
+        boolean needed = false;
+        for (Var in : inputs) {
+            needed |= in.requiresGrad();
+        }
+        Var[] outputs = new Var[values.length];
+        for (int k = 0; k < values.length; k++) {
+            outputs[k] = new Var(this, values[k], needed);
+        }
+        if (needed) {
+            nodes.add(new JointNode(outputs, inputs, rule));
+        }
+        return outputs;
     }
 
     /** The vector-Jacobian product of one operation with respect to its input {@code i}. */
@@ -120,6 +126,54 @@ public final class Tape {
         Tensor grad(int input, Tensor gradOutput);
     }
 
-    private record Node(Var output, Var[] inputs, VjpRule rule) {
+    /** The vector-Jacobian products of an operation with several outputs, for all its inputs at once. */
+    @FunctionalInterface
+    interface JointVjpRule {
+        Tensor[] grads(Tensor[] gradOutputs);
+    }
+
+    /** A recorded operation: it moves the gradients of its outputs in {@code grads} to its inputs. */
+    private sealed interface Node permits SingleNode, JointNode {
+        void backpropagate(Map<Var, Tensor> grads, TensorBackend backend);
+
+        static void accumulate(Map<Var, Tensor> grads, Var v, Tensor g, TensorBackend backend) {
+            grads.merge(v, g, backend::add);
+        }
+    }
+
+    private record SingleNode(Var output, Var[] inputs, VjpRule rule) implements Node {
+        @Override
+        public void backpropagate(Map<Var, Tensor> grads, TensorBackend backend) {
+            Tensor g = grads.remove(output);
+            if (g == null) {
+                return;
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                if (inputs[i].requiresGrad()) {
+                    Node.accumulate(grads, inputs[i], rule.grad(i, g), backend);
+                }
+            }
+        }
+    }
+
+    private record JointNode(Var[] outputs, Var[] inputs, JointVjpRule rule) implements Node {
+        @Override
+        public void backpropagate(Map<Var, Tensor> grads, TensorBackend backend) {
+            Tensor[] g = new Tensor[outputs.length];
+            boolean any = false;
+            for (int k = 0; k < outputs.length; k++) {
+                g[k] = grads.remove(outputs[k]);
+                any |= g[k] != null;
+            }
+            if (!any) {
+                return;
+            }
+            Tensor[] in = rule.grads(g);
+            for (int i = 0; i < inputs.length; i++) {
+                if (inputs[i].requiresGrad()) {
+                    Node.accumulate(grads, inputs[i], in[i], backend);
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.autoencoder.api.BackendMismatchException;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
+import dev.autoencoder.api.LstmCellGradients;
+import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
@@ -318,6 +320,26 @@ public final class ProfilingBackend implements TensorBackend {
     @Override
     public Tensor bceWithLogits(Tensor z, Tensor t) {
         return binary("bceWithLogits", inner::bceWithLogits, z, t);
+    }
+
+    @Override
+    public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
+        Tensor vg = in(gates);
+        Tensor vc = in(cell);
+        LstmCellOutput out = timed("lstmCell", () -> inner.lstmCell(vg, vc));
+        return new LstmCellOutput(wrap(out.hidden()), wrap(out.cell()), wrap(out.activations()));
+    }
+
+    @Override
+    public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
+            Tensor gradNewCell) {
+        Tensor va = in(activations);
+        Tensor vc = in(cell);
+        Tensor vn = in(newCell);
+        Tensor vh = in(gradHidden);
+        Tensor vd = in(gradNewCell);
+        LstmCellGradients grads = timed("lstmCellBackward", () -> inner.lstmCellBackward(va, vc, vn, vh, vd));
+        return new LstmCellGradients(wrap(grads.gates()), wrap(grads.cell()));
     }
 
     @Override

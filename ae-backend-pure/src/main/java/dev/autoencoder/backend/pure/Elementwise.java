@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class Elementwise {
     /** The F32 loops of sigmoid, tanh and BCE: the Vector API's when the JVM has it. */
-    private static final Transcendentals TRANSCENDENTALS = Transcendentals.best();
+    static final Transcendentals TRANSCENDENTALS = Transcendentals.best();
     private static final ReluBackward RELU_BACKWARD = ReluBackward.best();
 
     private Elementwise() {
@@ -172,7 +172,7 @@ final class Elementwise {
     }
 
     /** Elements per thread below which an elementwise operation runs on the calling thread alone. */
-    private static final int MIN_CHUNK = 1 << 14;
+    static final int MIN_CHUNK = 1 << 14;
 
     /** {@code op} of every element; large F32 tensors are split over {@code parallel}'s threads. */
     static Object unary(Arena arena, UnaryOp op, PureTensor t, Parallel parallel) {

@@ -5,6 +5,8 @@ import dev.autoencoder.api.AdamUpdate;
 import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
+import dev.autoencoder.api.LstmCellGradients;
+import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Shapes;
 import dev.autoencoder.api.Tensor;
@@ -360,6 +362,24 @@ public final class PureBackend implements TensorBackend {
             return TensorBackend.super.bceWithLogits(z, t);
         }
         return wrap(z.shape(), Elementwise.bceWithLogits(arena, p(z), p(t), parallel));
+    }
+
+    @Override
+    public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
+        Shapes.operands(this, "lstmCell", gates, cell);
+        Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        Object[] out = LstmCells.forward(arena, p(gates), p(cell), parallel);
+        return new LstmCellOutput(wrap(state, out[0]), wrap(state, out[1]), wrap(gates.shape(), out[2]));
+    }
+
+    @Override
+    public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
+            Tensor gradNewCell) {
+        Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
+        Shape state = Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
+        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        Object[] grads = LstmCells.backward(arena, p(activations), p(cell), p(newCell), p(gradHidden), p(gradNewCell), parallel);
+        return new LstmCellGradients(wrap(activations.shape(), grads[0]), wrap(state, grads[1]));
     }
 
     // ---------------------------------------------------------------- reductions

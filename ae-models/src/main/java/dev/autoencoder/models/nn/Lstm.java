@@ -1,5 +1,7 @@
 package dev.autoencoder.models.nn;
 
+import dev.autoencoder.api.autodiff.Functions;
+import dev.autoencoder.api.autodiff.LstmState;
 import dev.autoencoder.api.autodiff.Var;
 
 /**
@@ -12,14 +14,10 @@ public final class Lstm extends Recurrent {
         super(inputSize, hiddenSize, 4, init);
     }
 
+    /** The gates {@code gh + gi} through the backend's fused cell ({@link Functions#lstmCell}). */
     @Override
     protected State step(Var gi, Var gh, State previous) {
-        Var gates = gh.add(gi);
-        Var i = gate(gates, 0).sigmoid();
-        Var f = gate(gates, 1).sigmoid();
-        Var g = gate(gates, 2).tanh();
-        Var o = gate(gates, 3).sigmoid();
-        Var c = f.mul(previous.cell()).add(i.mul(g));
-        return new State(o.mul(c.tanh()), c);
+        LstmState next = Functions.lstmCell(gh.add(gi), previous.cell());
+        return new State(next.hidden(), next.cell());
     }
 }

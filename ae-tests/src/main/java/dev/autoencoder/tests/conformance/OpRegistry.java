@@ -17,6 +17,7 @@ import dev.autoencoder.api.Shapes;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.autodiff.Functions;
+import dev.autoencoder.api.autodiff.LstmState;
 import dev.autoencoder.api.autodiff.Var;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -427,6 +428,20 @@ public final class OpRegistry {
         SpecBuilder bceLogits = composite("bceWithLogits", (t, a) -> Functions.bceWithLogits(a.get(0), a.get(1)));
         ops.add(bceLogits.sample("pixels", bceLogits.u(-6, 6).of(3, 8), bceLogits.c(0, 1).of(3, 8))
                 .sample("large logits", bceLogits.u(-50, 50).of(12), bceLogits.c(0, 1).of(12)).build());
+        SpecBuilder cell = composite("lstmCell", (t, a) -> {
+            LstmState next = Functions.lstmCell(a.get(0), a.get(1));
+            return t.concat(List.of(next.hidden(), next.cell()), 1);
+        });
+        ops.add(cell.sample("hidden 2", cell.u(-3, 3).of(3, 8), cell.u(-2, 2).of(3, 2))
+                .sample("split over threads", cell.u(-3, 3).of(60, 256), cell.u(-2, 2).of(60, 64))
+                .error("gates not 4h", ShapeMismatchException.class, c -> c.backend().lstmCell(c.ones(2, 6), c.ones(2, 2)))
+                .error("batch differs", ShapeMismatchException.class, c -> c.backend().lstmCell(c.ones(3, 8), c.ones(2, 2)))
+                .error("mixed backends", BackendMismatchException.class, c -> c.backend().lstmCell(c.ones(2, 8), c.foreignOnes(2, 2)))
+                .error("backward: a gradient of another shape", ShapeMismatchException.class,
+                        c -> c.backend().lstmCellBackward(c.ones(2, 8), c.ones(2, 2), c.ones(2, 2), c.ones(2, 3), c.ones(2, 2)))
+                .build());
+        SpecBuilder hidden = composite("lstmCell[hidden only]", (t, a) -> Functions.lstmCell(a.get(0), a.get(1)).hidden());
+        ops.add(hidden.sample("no gradient reaches the new cell state", hidden.u(-3, 3).of(4, 12), hidden.u(-2, 2).of(4, 3)).build());
         SpecBuilder bce = composite("bce", (t, a) -> Functions.bce(a.get(0), a.get(1)));
         ops.add(bce.sample("probabilities", bce.u(0.05, 0.95).of(3, 8), bce.c(0, 1).of(3, 8)).build());
         SpecBuilder bceClamp = composite("bce[clamped]", (t, a) -> Functions.bce(a.get(0), a.get(1)));

@@ -76,6 +76,21 @@ class TapeTest {
                 "log(0) is clamped at -100 as in PyTorch");
     }
 
+    /**
+     * The LSTM cell is one operation with two outputs: a loss that reads only the new cell state still reaches the gates
+     * and the old state through it. With gates of zero, {@code i = f = o = 1/2} and {@code g = 0}, so {@code c' = c / 2},
+     * and the gradients of {@code sum(c')} are {@code 1/2} for {@code c} and {@code [0, c/4, 1/2, 0]} for the gates.
+     */
+    @Test
+    void aTwoOutputOperationPassesBackTheGradientOfTheOutputThatIsUsed() {
+        Tape t = new Tape(b);
+        Var gates = t.variable(b.zeros(Shape.of(1, 8), DType.F64));
+        Var cell = t.variable(b.fromDoubles(new double[] {2, -4}, Shape.of(1, 2)));
+        Gradients g = t.backward(Functions.lstmCell(gates, cell).cell().sum());
+        assertArrayEquals(new double[] {0.5, 0.5}, b.toDoubles(g.of(cell)));
+        assertArrayEquals(new double[] {0, 0, 0.5, -1, 0.5, 0.5, 0, 0}, b.toDoubles(g.of(gates)), 0.0);
+    }
+
     @Test
     void backwardRejectsAnOutputFromAnotherTape() {
         Tape a = new Tape(b);
