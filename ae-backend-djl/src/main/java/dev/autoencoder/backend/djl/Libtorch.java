@@ -7,8 +7,7 @@ import dev.autoencoder.api.TensorException;
 /**
  * Loads DJL's PyTorch engine from the jars on the classpath and never from the network: DJL's offline mode is
  * switched on before any DJL class initialises (unless the user chose a mode), so a missing native library fails
- * fast instead of being downloaded, and DJL's usage probe stays off. oneDNN's instruction set is capped first
- * ({@link OneDnnIsa}).
+ * fast instead of being downloaded, and DJL's usage probe stays off.
  */
 final class Libtorch {
     /** DJL's system property for offline mode. */
@@ -26,7 +25,6 @@ final class Libtorch {
         if (System.getenv(OFFLINE_ENV) == null && System.getProperty(OFFLINE_PROPERTY) == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
-        OneDnnIsa.cap();
         try {
             return Engine.getEngine(ENGINE);
         } catch (EngineException | IllegalArgumentException e) {
