@@ -1,14 +1,13 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.backend.pure.kernel.Parallel;
-import dev.autoencoder.backend.pure.kernel.ScalarTranscendentals;
 import dev.autoencoder.backend.pure.kernel.Transcendentals;
 
 /**
  * The LSTM cell's step and its backward in one pass over each row, with the same float operations, in the same order,
  * as {@link dev.autoencoder.api.TensorBackend#lstmCell}'s and {@link dev.autoencoder.api.TensorBackend#lstmCellBackward}'s
- * composites on this backend: the fusion saves passes over memory and the calls between them, not a rounding. F32 rows
- * are split over threads.
+ * composites on this backend: the fusion saves passes over memory and the calls between them, not a rounding. F32
+ * only (F64 runs the composites), rows split over threads.
  */
 final class LstmCells {
     private static final Transcendentals TRANSCENDENTALS = Elementwise.TRANSCENDENTALS;
@@ -21,37 +20,17 @@ final class LstmCells {
         return Math.max(1, Elementwise.MIN_CHUNK / (10 * h));
     }
 
-    /** The new hidden and cell states and the activations, {@code {hidden, cell, activations}}, as arrays of the operands' dtype. */
-    static Object[] forward(Arena arena, PureTensor gates, PureTensor cell, Parallel parallel) {
+    /** The new hidden and cell states and the activations, {@code {hidden, cell, activations}}, of F32 operands. */
+    static float[][] forward(Arena arena, PureTensor gates, PureTensor cell, Parallel parallel) {
         int n = cell.shape().dim(0);
         int h = cell.shape().dim(1);
-        if (cell.floats() != null) {
-            float[] z = gates.floats();
-            float[] c = cell.floats();
-            float[] hidden = arena.floats(n * h);
-            float[] next = arena.floats(n * h);
-            float[] a = arena.floats(n * 4 * h);
-            parallel.forRange(n, grain(h), (r0, r1) -> forwardRows(z, c, hidden, next, a, r0, r1, h));
-            return new Object[] {hidden, next, a};
-        }
-        double[] z = gates.doubles();
-        double[] c = cell.doubles();
-        double[] hidden = new double[n * h];
-        double[] next = new double[n * h];
-        double[] a = new double[n * 4 * h];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < h; j++) {
-                int k = r * h + j;
-                int base = r * 4 * h + j;
-                double i = a[base] = ScalarTranscendentals.sigmoid(z[base]);
-                double f = a[base + h] = ScalarTranscendentals.sigmoid(z[base + h]);
-                double g = a[base + 2 * h] = Math.tanh(z[base + 2 * h]);
-                double o = a[base + 3 * h] = ScalarTranscendentals.sigmoid(z[base + 3 * h]);
-                next[k] = f * c[k] + i * g;
-                hidden[k] = o * Math.tanh(next[k]);
-            }
-        }
-        return new Object[] {hidden, next, a};
+        float[] z = gates.floats();
+        float[] c = cell.floats();
+        float[] hidden = arena.floats(n * h);
+        float[] next = arena.floats(n * h);
+        float[] a = arena.floats(n * 4 * h);
+        parallel.forRange(n, grain(h), (r0, r1) -> forwardRows(z, c, hidden, next, a, r0, r1, h));
+        return new float[][] {hidden, next, a};
     }
 
     /**
@@ -80,51 +59,24 @@ final class LstmCells {
         }
     }
 
-    /** The gradients of the gates and of the old cell state, {@code {gates, cell}}, as arrays of the operands' dtype. */
-    static Object[] backward(Arena arena, PureTensor activations, PureTensor cell, PureTensor newCell, PureTensor gradHidden,
+    /** The gradients of the gates and of the old cell state, {@code {gates, cell}}, of F32 operands. */
+    static float[][] backward(Arena arena, PureTensor activations, PureTensor cell, PureTensor newCell, PureTensor gradHidden,
             PureTensor gradNewCell, Parallel parallel) {
         int n = cell.shape().dim(0);
         int h = cell.shape().dim(1);
-        if (cell.floats() != null) {
-            float[] a = activations.floats();
-            float[] c = cell.floats();
-            float[] next = newCell.floats();
-            float[] dh = gradHidden.floats();
-            float[] dn = gradNewCell.floats();
-            float[] dz = arena.floats(n * 4 * h);
-            float[] dc = arena.floats(n * h);
-            parallel.forRange(n, grain(h), (r0, r1) -> {
-                for (int r = r0; r < r1; r++) {
-                    backwardRow(a, c, next, dh, dn, dz, dc, r, h);
-                }
-            });
-            return new Object[] {dz, dc};
-        }
-        double[] a = activations.doubles();
-        double[] c = cell.doubles();
-        double[] next = newCell.doubles();
-        double[] dh = gradHidden.doubles();
-        double[] dn = gradNewCell.doubles();
-        double[] dz = new double[n * 4 * h];
-        double[] dc = new double[n * h];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < h; j++) {
-                int k = r * h + j;
-                int base = r * 4 * h + j;
-                double i = a[base];
-                double f = a[base + h];
-                double g = a[base + 2 * h];
-                double o = a[base + 3 * h];
-                double tc = Math.tanh(next[k]);
-                double gc = dn[k] + (dh[k] * o) * (1 - tc * tc);
-                dz[base] = (gc * g) * (i * (1 - i));
-                dz[base + h] = (gc * c[k]) * (f * (1 - f));
-                dz[base + 2 * h] = (gc * i) * (1 - g * g);
-                dz[base + 3 * h] = (dh[k] * tc) * (o * (1 - o));
-                dc[k] = gc * f;
+        float[] a = activations.floats();
+        float[] c = cell.floats();
+        float[] next = newCell.floats();
+        float[] dh = gradHidden.floats();
+        float[] dn = gradNewCell.floats();
+        float[] dz = arena.floats(n * 4 * h);
+        float[] dc = arena.floats(n * h);
+        parallel.forRange(n, grain(h), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                backwardRow(a, c, next, dh, dn, dz, dc, r, h);
             }
-        }
-        return new Object[] {dz, dc};
+        });
+        return new float[][] {dz, dc};
     }
 
     /** Row {@code r}: {@code tanh(c')} into the cell gradient's row, then every gradient of the row from it. */

@@ -366,19 +366,25 @@ public final class PureBackend implements TensorBackend {
 
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
-        Shapes.operands(this, "lstmCell", gates, cell);
+        DType dtype = Shapes.operands(this, "lstmCell", gates, cell);
         Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
-        Object[] out = LstmCells.forward(arena, p(gates), p(cell), parallel);
+        if (dtype == DType.F64) {
+            return TensorBackend.super.lstmCell(gates, cell);
+        }
+        float[][] out = LstmCells.forward(arena, p(gates), p(cell), parallel);
         return new LstmCellOutput(wrap(state, out[0]), wrap(state, out[1]), wrap(gates.shape(), out[2]));
     }
 
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
-        Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
+        DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
         Shape state = Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
         Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
-        Object[] grads = LstmCells.backward(arena, p(activations), p(cell), p(newCell), p(gradHidden), p(gradNewCell), parallel);
+        if (dtype == DType.F64) {
+            return TensorBackend.super.lstmCellBackward(activations, cell, newCell, gradHidden, gradNewCell);
+        }
+        float[][] grads = LstmCells.backward(arena, p(activations), p(cell), p(newCell), p(gradHidden), p(gradNewCell), parallel);
         return new LstmCellGradients(wrap(activations.shape(), grads[0]), wrap(state, grads[1]));
     }
 
