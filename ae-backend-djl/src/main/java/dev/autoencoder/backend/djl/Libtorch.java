@@ -3,11 +3,13 @@ package dev.autoencoder.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import dev.autoencoder.api.TensorException;
+import dev.autoencoder.nativeruntime.NativeHeap;
 
 /**
  * Loads DJL's PyTorch engine from the jars on the classpath and never from the network: DJL's offline mode is
  * switched on before any DJL class initialises (unless the user chose a mode), so a missing native library fails
- * fast instead of being downloaded, and DJL's usage probe stays off.
+ * fast instead of being downloaded, and DJL's usage probe stays off. libtorch's tensors then come from a C allocator
+ * that keeps freed memory ({@link NativeHeap}).
  */
 final class Libtorch {
     /** DJL's system property for offline mode. */
@@ -25,6 +27,7 @@ final class Libtorch {
         if (System.getenv(OFFLINE_ENV) == null && System.getProperty(OFFLINE_PROPERTY) == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
+        NativeHeap.keepFreedMemory();
         try {
             return Engine.getEngine(ENGINE);
         } catch (EngineException | IllegalArgumentException e) {

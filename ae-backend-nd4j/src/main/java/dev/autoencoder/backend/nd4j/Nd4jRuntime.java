@@ -1,5 +1,7 @@
 package dev.autoencoder.backend.nd4j;
 
+import dev.autoencoder.nativeruntime.NativeHeap;
+import dev.autoencoder.nativeruntime.OpenMpWaiting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -11,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ND4J's process-wide settings: how long OpenMP threads spin (before the natives load), switching off per-op profiling
- * checks and the thread counts of libnd4j and OpenBLAS. ND4J keeps these globally, so the last backend created
- * decides them.
+ * ND4J's process-wide settings: how long OpenMP threads spin (before the natives load), the C allocator keeping freed
+ * memory ({@link NativeHeap}), switching off per-op profiling checks and the thread counts of libnd4j and OpenBLAS.
+ * ND4J keeps these globally, so the last backend created decides them.
  */
 final class Nd4jRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
@@ -25,6 +27,7 @@ final class Nd4jRuntime {
     static void configure(int threads) {
         long start = System.nanoTime();
         OpenMpWaiting.limitSpinning();
+        NativeHeap.keepFreedMemory();
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).checkElapsedTime(false)
                 .checkForINF(false).checkForNAN(false).checkLocality(false).nativeStatistics(false)
                 .notOptimalArguments(false).notOptimalTAD(false).stackTrace(false).build());

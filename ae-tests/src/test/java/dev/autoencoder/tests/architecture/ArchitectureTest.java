@@ -45,7 +45,10 @@ class ArchitectureTest {
                 bites("jobs above models", ArchitectureRules::jobsAboveModels, "archfixture.models.family.UsesJob"),
                 bites("export above models", ArchitectureRules::exportAboveModels, "archfixture.models.UsesExport"),
                 bites("spark above models", ArchitectureRules::sparkAboveModels, "archfixture.data.UsesSpark"),
-                bites("engine-free core (spark)", ArchitectureRules::engineFreeCore, "archfixture.spark.UsesBackend"));
+                bites("engine-free core (spark)", ArchitectureRules::engineFreeCore, "archfixture.spark.UsesBackend"),
+                bites("native runtime serves backends", ArchitectureRules::nativeRuntimeServesBackends,
+                        "archfixture.models.UsesNativeRuntime"),
+                bites("native runtime stands alone", ArchitectureRules::nativeRuntimeStandsAlone, "archfixture.nativeruntime.UsesApi"));
     }
 
     private static DynamicTest bites(String name, Function<ArchitectureRules, ArchRule> rule, String offender) {

@@ -1,4 +1,4 @@
-package dev.autoencoder.backend.nd4j;
+package dev.autoencoder.nativeruntime;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * With 1000 rounds it took 24 ms under that load and 8.5 ms without (never spinning: 21 ms and 12-14 ms). libgomp
  * reads its environment once, when it loads, so this must run before ND4J's natives do.
  */
-final class OpenMpWaiting {
+public final class OpenMpWaiting {
     private static final Logger LOG = LoggerFactory.getLogger(OpenMpWaiting.class);
     private static final String SPIN_COUNT = "GOMP_SPINCOUNT";
     private static final List<String> USER_SETTINGS = List.of("OMP_WAIT_POLICY", SPIN_COUNT);
@@ -29,7 +29,7 @@ final class OpenMpWaiting {
     }
 
     /** Sets the short spin, unless OpenMP waiting is configured already or this is Windows (no setenv). */
-    static void limitSpinning() {
+    public static void limitSpinning() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         if (windows || USER_SETTINGS.stream().anyMatch(v -> System.getenv(v) != null)) {
             return;
