@@ -13,6 +13,7 @@ import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.InvalidArgumentException;
+import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Shapes;
 import dev.autoencoder.api.Tensor;
@@ -484,6 +485,17 @@ public final class DjlBackend implements TensorBackend {
                 return JniUtils.sub(softplus, tz);
             }
         });
+    }
+
+    /** The cell in fewer libtorch calls than the composite ({@link LstmCells}). */
+    @Override
+    public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
+        DType dtype = Shapes.operands(this, "lstmCell", gates, cell);
+        Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        applyThreads();
+        PtNDArray[] out = LstmCells.forward(a(gates), a(cell));
+        return new LstmCellOutput(scopes.adopt(this, out[0], state, dtype), scopes.adopt(this, out[1], state, dtype),
+                scopes.adopt(this, out[2], gates.shape(), dtype));
     }
 
     /** libtorch's {@code linear}: one {@code addmm} that starts from the bias, as PyTorch's {@code nn.Linear} runs. */

@@ -3,7 +3,7 @@ package dev.autoencoder.backend.djl;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import dev.autoencoder.api.TensorException;
-import dev.autoencoder.nativeruntime.NativeHeap;
+import dev.autoencoder.natives.NativeHeap;
 
 /**
  * Loads DJL's PyTorch engine from the jars on the classpath and never from the network: DJL's offline mode is

@@ -1,7 +1,7 @@
 package dev.autoencoder.backend.nd4j;
 
-import dev.autoencoder.nativeruntime.NativeHeap;
-import dev.autoencoder.nativeruntime.OpenMpWaiting;
+import dev.autoencoder.natives.NativeHeap;
+import dev.autoencoder.natives.OpenMpWaiting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -116,18 +116,18 @@ final class ArchitectureRules {
                 .because("the Spark layer is a caller of the library, like the CLI");
     }
 
-    /** Only the backends change the process settings of the native libraries (the native runtime). */
-    ArchRule nativeRuntimeServesBackends() {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(p("backend.."), p("nativeruntime.."))
-                .should().dependOnClassesThat().resideInAPackage(p("nativeruntime.."))
+    /** Only the backends change the process settings of the native libraries (the natives module). */
+    ArchRule nativesServeBackends() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(p("backend.."), p("natives.."))
+                .should().dependOnClassesThat().resideInAPackage(p("natives.."))
                 .because("how the C allocator and OpenMP behave is the native backends' business");
     }
 
-    /** The native runtime depends on nothing else of ae's: it is a process setting, not a layer. */
-    ArchRule nativeRuntimeStandsAlone() {
-        return noClasses().that().resideInAPackage(p("nativeruntime.."))
+    /** The natives module depends on nothing else of ae's: it is a process setting, not a layer. */
+    ArchRule nativesStandAlone() {
+        return noClasses().that().resideInAPackage(p("natives.."))
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(root + "..")
-                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(p("nativeruntime..")))))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(p("natives..")))))
                 .because("the backends on native libraries share it, and it must not tie them to anything else");
     }
 
@@ -135,7 +135,7 @@ final class ArchitectureRules {
     List<ArchRule> all() {
         return List.of(engineFreeCore(), backendsIndependent(), backendsBelowModels(), noPackageCycles(),
                 noStaticMutableState(), noFieldInjection(), guiceConfined(), cliOnTop(), jobsAboveModels(), exportAboveModels(),
-                sparkAboveModels(), nativeRuntimeServesBackends(), nativeRuntimeStandsAlone());
+                sparkAboveModels(), nativesServeBackends(), nativesStandAlone());
     }
 
     private static String[] concat(String[] a, String b) {

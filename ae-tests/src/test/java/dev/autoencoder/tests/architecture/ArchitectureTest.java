@@ -46,9 +46,9 @@ class ArchitectureTest {
                 bites("export above models", ArchitectureRules::exportAboveModels, "archfixture.models.UsesExport"),
                 bites("spark above models", ArchitectureRules::sparkAboveModels, "archfixture.data.UsesSpark"),
                 bites("engine-free core (spark)", ArchitectureRules::engineFreeCore, "archfixture.spark.UsesBackend"),
-                bites("native runtime serves backends", ArchitectureRules::nativeRuntimeServesBackends,
-                        "archfixture.models.UsesNativeRuntime"),
-                bites("native runtime stands alone", ArchitectureRules::nativeRuntimeStandsAlone, "archfixture.nativeruntime.UsesApi"));
+                bites("natives serve backends", ArchitectureRules::nativesServeBackends,
+                        "archfixture.models.UsesNatives"),
+                bites("natives stand alone", ArchitectureRules::nativesStandAlone, "archfixture.natives.UsesApi"));
     }
 
     private static DynamicTest bites(String name, Function<ArchitectureRules, ArchRule> rule, String offender) {

@@ -1,8 +1,8 @@
-package archfixture.nativeruntime;
+package archfixture.natives;
 
 import archfixture.api.GlobalCounter;
 
-/** Breaks the native-runtime-stands-alone rule: the native runtime reaching up into the SPI. */
+/** Breaks the natives-stand-alone rule: the natives module reaching up into the SPI. */
 public class UsesApi {
     public GlobalCounter counter() {
         return new GlobalCounter();

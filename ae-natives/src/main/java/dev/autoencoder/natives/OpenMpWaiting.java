@@ -1,4 +1,4 @@
-package dev.autoencoder.nativeruntime;
+package dev.autoencoder.natives;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

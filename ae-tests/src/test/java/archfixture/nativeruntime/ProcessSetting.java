@@ -1,5 +1,0 @@
-package archfixture.nativeruntime;
-
-/** Stands for a process setting of the native runtime. */
-public class ProcessSetting {
-}
