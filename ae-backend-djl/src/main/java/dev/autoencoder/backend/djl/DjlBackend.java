@@ -13,6 +13,7 @@ import dev.autoencoder.api.Capabilities;
 import dev.autoencoder.api.Conv2dParams;
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.InvalidArgumentException;
+import dev.autoencoder.api.LstmCellGradients;
 import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Shapes;
@@ -496,6 +497,21 @@ public final class DjlBackend implements TensorBackend {
         PtNDArray[] out = LstmCells.forward(a(gates), a(cell));
         return new LstmCellOutput(scopes.adopt(this, out[0], state, dtype), scopes.adopt(this, out[1], state, dtype),
                 scopes.adopt(this, out[2], gates.shape(), dtype));
+    }
+
+    /** The cell's backward in fewer libtorch calls than the composite ({@link LstmCells}). */
+    @Override
+    public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
+            Tensor gradNewCell) {
+        DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
+        Shape state = Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
+        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        applyThreads();
+        try (PtNDArray one = constant(1, dtype)) {
+            PtNDArray[] out = LstmCells.backward(a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell), one);
+            return new LstmCellGradients(scopes.adopt(this, out[0], activations.shape(), dtype),
+                    scopes.adopt(this, out[1], state, dtype));
+        }
     }
 
     /** libtorch's {@code linear}: one {@code addmm} that starts from the bias, as PyTorch's {@code nn.Linear} runs. */
