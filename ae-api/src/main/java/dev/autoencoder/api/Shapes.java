@@ -232,6 +232,16 @@ public final class Shapes {
         return cell;
     }
 
+    /**
+     * The cell state's shape {@code [n, h]} of {@link TensorBackend#lstmCellBackward}: {@code activations [n, 4h]}, and
+     * {@code cell}, {@code newCell}, {@code gradHidden} and {@code gradNewCell} all {@code [n, h]}.
+     */
+    public static Shape lstmCellBackward(Shape activations, Shape cell, Shape newCell, Shape gradHidden, Shape gradNewCell) {
+        Shape state = lstmCell("lstmCellBackward", activations, cell);
+        sameShapes("lstmCellBackward", cell, newCell, gradHidden, gradNewCell);
+        return state;
+    }
+
     /** Result shape of {@link TensorBackend#conv2d}. */
     public static Shape conv2d(Shape x, Shape w, Conv2dParams p) {
         requireRank4("conv2d", x, w);

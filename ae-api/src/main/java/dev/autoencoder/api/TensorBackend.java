@@ -211,8 +211,8 @@ public interface TensorBackend {
     default LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
         Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
-        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
+                gradNewCell.shape());
         return LstmCellGradients.composed(this, activations, cell, newCell, gradHidden, gradNewCell);
     }
 

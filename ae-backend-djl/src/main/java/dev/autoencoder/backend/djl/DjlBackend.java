@@ -504,8 +504,8 @@ public final class DjlBackend implements TensorBackend {
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
         DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
-        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        Shape state = Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
+                gradNewCell.shape());
         applyThreads();
         try (PtNDArray one = constant(1, dtype)) {
             PtNDArray[] out = LstmCells.backward(a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell), one);

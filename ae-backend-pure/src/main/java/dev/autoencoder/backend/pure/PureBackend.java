@@ -379,8 +379,8 @@ public final class PureBackend implements TensorBackend {
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
         DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = Shapes.lstmCell("lstmCellBackward", activations.shape(), cell.shape());
-        Shapes.sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
+        Shape state = Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
+                gradNewCell.shape());
         if (dtype == DType.F64) {
             return TensorBackend.super.lstmCellBackward(activations, cell, newCell, gradHidden, gradNewCell);
         }
