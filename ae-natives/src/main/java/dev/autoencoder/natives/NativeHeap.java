@@ -1,7 +1,5 @@
 package dev.autoencoder.natives;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +30,6 @@ public final class NativeHeap {
     private NativeHeap() {
     }
 
-    /** The C library's {@code mallopt}. */
-    interface CLibrary extends Library {
-        int mallopt(int param, int value);
-    }
-
     /**
      * Applies the settings (once per process).
      *
@@ -57,7 +50,8 @@ public final class NativeHeap {
 
     private static boolean apply() {
         try {
-            CLibrary c = Native.loadLibrary("c", CLibrary.class);
+            CLibrary c = CLibrary.load();
+            // '&', not '&&': every setting is tried even if one is refused
             boolean set = c.mallopt(M_MMAP_MAX, 0) == 1 & c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
                     & c.mallopt(M_TOP_PAD, TOP_PAD_BYTES) == 1;
             LOG.debug("C allocator keeps freed memory: {}", set);

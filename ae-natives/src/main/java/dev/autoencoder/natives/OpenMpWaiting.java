@@ -1,7 +1,5 @@
 package dev.autoencoder.natives;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -23,11 +21,6 @@ public final class OpenMpWaiting {
     private OpenMpWaiting() {
     }
 
-    /** The C library's {@code setenv}. */
-    interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
     /** Sets the short spin, unless OpenMP waiting is configured already or this is Windows (no setenv). */
     public static void limitSpinning() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -35,8 +28,7 @@ public final class OpenMpWaiting {
             return;
         }
         try {
-            CLibrary c = Native.loadLibrary("c", CLibrary.class);
-            c.setenv(SPIN_COUNT, "1000", 0);
+            CLibrary.load().setenv(SPIN_COUNT, "1000", 0);
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("could not set {}: idle OpenMP threads spin for libgomp's default time", SPIN_COUNT, e);
         }
