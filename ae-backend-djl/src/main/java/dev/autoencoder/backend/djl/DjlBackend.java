@@ -163,7 +163,7 @@ public final class DjlBackend implements TensorBackend {
     public float[] toFloats(Tensor t) {
         Shapes.operands(this, "toFloats", t);
         float[] out = new float[t.shape().size()];
-        bytes(t, DType.F32).asFloatBuffer().get(out);
+        read(t, DType.F32, b -> b.asFloatBuffer().get(out));
         return out;
     }
 
@@ -171,18 +171,22 @@ public final class DjlBackend implements TensorBackend {
     public double[] toDoubles(Tensor t) {
         Shapes.operands(this, "toDoubles", t);
         double[] out = new double[t.shape().size()];
-        bytes(t, DType.F64).asDoubleBuffer().get(out);
+        read(t, DType.F64, b -> b.asDoubleBuffer().get(out));
         return out;
     }
 
-    /** The elements of {@code t} in row-major order as bytes of {@code dtype}, converted by libtorch if needed. */
-    private ByteBuffer bytes(Tensor t, DType dtype) {
+    /**
+     * Hands the elements of {@code t} in row-major order as bytes of {@code dtype} (converted by libtorch if needed) to
+     * {@code read}, which copies them before it returns ({@link Transfers#download}).
+     */
+    private void read(Tensor t, DType dtype, Consumer<ByteBuffer> read) {
         applyThreads();
         if (t.dtype() == dtype) {
-            return Transfers.download(a(t));
+            Transfers.download(a(t), read);
+            return;
         }
         try (PtNDArray converted = JniUtils.to(a(t), type(dtype), device)) {
-            return Transfers.download(converted);
+            Transfers.download(converted, read);
         }
     }
 

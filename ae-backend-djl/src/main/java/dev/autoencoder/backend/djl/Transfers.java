@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * Copies between Java arrays and libtorch tensors. An upload fills the thread's staging buffer, lets libtorch
  * view it and copies the view into memory libtorch owns; a download copies the tensor (made contiguous by
- * libtorch) into a Java array.
+ * libtorch where it is not) into a Java array.
  */
 final class Transfers {
     private final Device device;
@@ -54,8 +54,13 @@ final class Transfers {
         }
     }
 
-    /** The elements of {@code array} in row-major order, as little- or big-endian bytes of the machine's order. */
-    static ByteBuffer download(PtNDArray array) {
-        return JniUtils.getByteBuffer(array, false).order(ByteOrder.nativeOrder());
+    /**
+     * Hands the elements of {@code array} in row-major order, as bytes of the machine's order, to {@code read}, which
+     * must copy what it needs before it returns: for a contiguous tensor the buffer is a view of libtorch's memory,
+     * which saves a copy through a Java byte array.
+     */
+    static void download(PtNDArray array, Consumer<ByteBuffer> read) {
+        boolean view = array.size() > 0 && Contiguity.all(array);
+        read.accept(JniUtils.getByteBuffer(array, view).order(ByteOrder.nativeOrder()));
     }
 }
