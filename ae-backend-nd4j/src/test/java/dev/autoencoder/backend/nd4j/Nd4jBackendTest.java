@@ -91,6 +91,8 @@ class Nd4jBackendTest {
         assertEquals(Shape.of(2, 0), b.exp(e).shape());
         assertEquals(Shape.of(0, 2), b.permute(e, 1, 0).shape());
         assertEquals(Shape.of(0), b.reshape(e, Shape.of(0)).shape());
+        assertEquals(0, b.toFloats(b.fromFloats(new float[0], Shape.of(2, 0))).length);
+        assertEquals(0, b.toDoubles(b.fromDoubles(new double[0], Shape.of(0, 3))).length);
         assertArrayEquals(new double[] {0, 0}, b.toDoubles(b.sum(e, false, 1)));
         assertTrue(Double.isNaN(b.toDoubles(b.mean(e, false))[0]));
         assertArrayEquals(new double[] {0, 0, 0, 0}, b.toDoubles(b.matmul(e, b.zeros(Shape.of(0, 2), DType.F32), false, false)));
