@@ -22,9 +22,11 @@ final class Composites {
     private static final long SUM_BY_PRODUCT_MIN = 64;
 
     private final Kernels kernels;
+    private final DirectBlas blas;
 
-    Composites(Kernels kernels) {
+    Composites(Kernels kernels, DirectBlas blas) {
         this.kernels = kernels;
+        this.blas = blas;
     }
 
     /** {@code a} (of shape {@code from}, which differs from {@code to}) broadcast to a new array of shape {@code to}. */
@@ -58,8 +60,8 @@ final class Composites {
 
     /**
      * The sum of {@code x} over {@code axes} (sorted, distinct), shaped {@code out}. When the axes are the leading or
-     * the trailing ones, it is a product with a vector of ones ({@code ones x X} or {@code X x ones} on the matrix
-     * view), which BLAS does several times faster than libnd4j's reduction along a strided axis.
+     * the trailing ones, it is a product with a vector of ones on the matrix view ({@link DirectBlas}), several times
+     * faster than libnd4j's reduction along a strided axis.
      */
     INDArray sum(INDArray x, Shape shape, int[] axes, boolean keepDims, Shape out) {
         int rank = shape.rank();
@@ -77,11 +79,14 @@ final class Composites {
         }
         long kept = shape.size() / reduced;
         try (Temporaries tmp = new Temporaries()) {
-            INDArray ones = tmp.add(Nd4j.valueArrayOf(leading ? new long[] {1, reduced} : new long[] {reduced, 1}, 1.0,
-                    x.dataType()));
-            INDArray matrix = x.reshape('c', leading ? reduced : kept, leading ? kept : reduced);
-            INDArray product = z.reshape('c', leading ? 1 : kept, leading ? kept : 1);
-            kernels.run("matmul", product, new long[] {0, 0}, leading ? ones : matrix, leading ? matrix : ones);
+            INDArray whole = DirectBlas.applies(x) ? x : tmp.add(x.dup('c'));
+            int rows = Math.toIntExact(leading ? reduced : kept);
+            int columns = Math.toIntExact(leading ? kept : reduced);
+            if (leading) {
+                blas.columnSums(whole, rows, columns, z);
+            } else {
+                blas.rowSums(whole, rows, columns, z);
+            }
         }
         return z;
     }

@@ -48,7 +48,8 @@ public final class Nd4jBackend implements TensorBackend {
     private final ReleasedArrays released = new ReleasedArrays();
     private final Scopes scopes = new Scopes(released);
     private final Kernels kernels = new Kernels();
-    private final Composites composites = new Composites(kernels);
+    private final DirectBlas blas = new DirectBlas();
+    private final Composites composites = new Composites(kernels, blas);
     private final Convolutions convolutions = new Convolutions(kernels);
     private final String version;
     private final OffHeapAdam offHeapAdam;
@@ -381,6 +382,20 @@ public final class Nd4jBackend implements TensorBackend {
         return unary("relu", (x, z) -> kernels.run(new RectifiedLinear(x, z, 0.0)), t);
     }
 
+    /** libnd4j's {@code relu_bp}: one pass, where the SPI's default takes a comparison and a product. */
+    @Override
+    public Tensor reluBackward(Tensor y, Tensor grad) {
+        DType dtype = Shapes.operands(this, "reluBackward", y, grad);
+        Shapes.sameShapes("reluBackward", y.shape(), grad.shape());
+        if (y.shape().size() == 0) {
+            return empty(y.shape(), dtype);
+        }
+        INDArray z = NdArrays.uninitialized(y.shape(), NdArrays.dataType(dtype));
+        kernels.run("relu_bp", new INDArray[] {z}, new INDArray[] {a(y), a(grad)}, new long[0], new double[] {0.0},
+                new boolean[0]);
+        return wrap(z, y.shape(), dtype);
+    }
+
     /** BLAS's dot product of {@code t} with itself where {@code t} is one whole buffer, else libnd4j's squared norm (twice as slow on W1's gradients). */
     @Override
     public Tensor sumOfSquares(Tensor t) {
@@ -389,7 +404,7 @@ public final class Nd4jBackend implements TensorBackend {
             return full(Shape.scalar(), dtype, 0.0);
         }
         INDArray x = a(t);
-        if (wholeBuffers(x)) {
+        if (DirectBlas.applies(x)) {
             return full(Shape.scalar(), dtype, Nd4j.getBlasWrapper().level1().dot(x.length(), 1.0, x, x));
         }
         INDArray z = NdArrays.uninitialized(Shape.scalar(), NdArrays.dataType(dtype));
@@ -465,7 +480,11 @@ public final class Nd4jBackend implements TensorBackend {
         }
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
         kernels.run("matmul", z, new long[] {0, 1}, a(x), a(weight));
-        kernels.run("add", z, z, a(bias));
+        if (DirectBlas.applies(a(bias))) {
+            blas.addToRows(z, out.dim(0), a(bias));
+        } else {
+            kernels.run("add", z, z, a(bias));
+        }
         return wrap(z, out, dtype);
     }
 
@@ -548,18 +567,6 @@ public final class Nd4jBackend implements TensorBackend {
         return new AdamUpdate(param, m, v);
     }
 
-    /**
-     * True when each array is the whole of its buffer in row-major order, so that a pass over the buffers (BLAS's,
-     * {@link OffHeapAdam}'s) is a pass over the elements in one order.
-     */
-    private static boolean wholeBuffers(INDArray... arrays) {
-        for (INDArray array : arrays) {
-            if (array.isView() || array.ordering() != 'c' || array.offset() != 0 || array.data().length() != array.length()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * Adam's new parameter and moments into {@code p1}, {@code m1} and {@code v1}, which may be the operands. F32
@@ -568,7 +575,7 @@ public final class Nd4jBackend implements TensorBackend {
      */
     private void adam(Shape shape, INDArray p, INDArray g, INDArray m, INDArray v, AdamCoefficients c, INDArray p1,
             INDArray m1, INDArray v1) {
-        if (g.dataType() == DataType.FLOAT && wholeBuffers(p1, g, m1, v1)) {
+        if (g.dataType() == DataType.FLOAT && DirectBlas.applies(p1, g, m1, v1)) {
             copyUnlessSame(p, p1);
             copyUnlessSame(m, m1);
             copyUnlessSame(v, v1);

@@ -29,6 +29,49 @@ class Nd4jBackendTest {
         return b.fromDoubles(values, Shape.of(values.length), dtype);
     }
 
+    /** Small integers, so that every sum below is exact in F32 and any block summed twice or missed shows. */
+    private static double[] integers(int n, int seed) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (i * 7 + seed) % 11 - 5;
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void sumsAndBiasRowsOverSeveralBlasBlocksMatchPlainLoops(DType dtype) {
+        int rows = 300;
+        int columns = 50; // 15,000 elements: two blocks of DirectBlas's 8,192 each way
+        double[] x = integers(rows * columns, 3);
+        double[] columnSums = new double[columns];
+        double[] rowSums = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                columnSums[j] += x[i * columns + j];
+                rowSums[i] += x[i * columns + j];
+            }
+        }
+        double[] bias = integers(columns, 1);
+        double[] identity = new double[columns * columns];
+        for (int j = 0; j < columns; j++) {
+            identity[j * columns + j] = 1;
+        }
+        double[] biased = x.clone();
+        for (int i = 0; i < biased.length; i++) {
+            biased[i] += bias[i % columns];
+        }
+        try (TensorScope scope = b.newScope()) {
+            Tensor m = b.fromDoubles(x, Shape.of(rows, columns), dtype);
+            assertArrayEquals(columnSums, b.toDoubles(b.sum(m, false, 0)));
+            assertArrayEquals(rowSums, b.toDoubles(b.sum(m, false, 1)));
+            assertArrayEquals(columnSums, b.toDoubles(b.sum(b.permute(b.permute(m, 1, 0), 1, 0), false, 0)), "a view");
+            Tensor linear = b.linear(m, b.fromDoubles(identity, Shape.of(columns, columns), dtype),
+                    b.fromDoubles(bias, Shape.of(columns), dtype));
+            assertArrayEquals(biased, b.toDoubles(linear));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DType.class)
     void maximumAndMinimumPropagateNaNFromEitherOperand(DType dtype) {
