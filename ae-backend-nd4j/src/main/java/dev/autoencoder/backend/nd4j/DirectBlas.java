@@ -3,8 +3,10 @@ package dev.autoencoder.backend.nd4j;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_ddot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dger;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sger;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
@@ -19,12 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The level-2 BLAS of a training step (sums over the batch, bias rows) called on OpenBLAS's binding directly. Through
- * ND4J the same call costs 40-120 us on W1's {@code [100, 512]} arrays, nearly all of it in ND4J's Java-side op
- * plumbing; through the binding 1-8 us. Each call is cut into blocks of at most {@link #BLOCK} elements, which OpenBLAS
- * runs on the calling thread: on larger ones it wakes its own threads, and on W1 those wake-ups cost more than the
- * work (a step took 11.5 ms against 10.8 with OpenBLAS on one thread). It takes whole buffers only ({@link #applies}),
- * F32 or F64.
+ * The level-1 and level-2 BLAS of a training step (sums over the batch, bias rows, squared norms) called on OpenBLAS's
+ * binding directly. Through ND4J the same call costs 40-120 us on W1's {@code [100, 512]} arrays, nearly all of it in
+ * ND4J's Java-side op plumbing; through the binding 1-8 us. Each call is cut into blocks of at most {@link #BLOCK}
+ * elements, which OpenBLAS runs on the calling thread: on larger ones it wakes its own threads, and on W1 those
+ * wake-ups cost more than the work (a step took 11.5 ms against 10.8 with OpenBLAS on one thread). It takes whole
+ * buffers only ({@link #applies}), F32 or F64.
  */
 final class DirectBlas {
     /** Elements of a call that OpenBLAS 0.3.19 computes on one thread: below 2304 times its threshold of 4. */
@@ -89,6 +91,17 @@ final class DirectBlas {
                 cblas_dger(CblasRowMajor, m, columns, 1.0, d(ones, 0), 1, d(row, 0), 1, d(c, at), columns);
             }
         }
+    }
+
+    /** The sum of the squares of {@code x}'s elements: a dot product per block, the blocks' added in double. */
+    double sumOfSquares(INDArray x) {
+        long n = x.length();
+        double sum = 0;
+        for (long i = 0; i < n; i += BLOCK) {
+            int m = (int) Math.min(BLOCK, n - i);
+            sum += x.dataType() == DataType.FLOAT ? cblas_sdot(m, f(x, i), 1, f(x, i), 1) : cblas_ddot(m, d(x, i), 1, d(x, i), 1);
+        }
+        return sum;
     }
 
     /**

@@ -396,7 +396,7 @@ public final class Nd4jBackend implements TensorBackend {
         return wrap(z, y.shape(), dtype);
     }
 
-    /** BLAS's dot product of {@code t} with itself where {@code t} is one whole buffer, else libnd4j's squared norm (twice as slow on W1's gradients). */
+    /** BLAS's dot products where {@code t} is one whole buffer, else libnd4j's squared norm (twice as slow on W1's gradients). */
     @Override
     public Tensor sumOfSquares(Tensor t) {
         DType dtype = Shapes.operands(this, "sumOfSquares", t);
@@ -405,7 +405,7 @@ public final class Nd4jBackend implements TensorBackend {
         }
         INDArray x = a(t);
         if (DirectBlas.applies(x)) {
-            return full(Shape.scalar(), dtype, Nd4j.getBlasWrapper().level1().dot(x.length(), 1.0, x, x));
+            return full(Shape.scalar(), dtype, blas.sumOfSquares(x));
         }
         INDArray z = NdArrays.uninitialized(Shape.scalar(), NdArrays.dataType(dtype));
         kernels.run(new SquaredNorm(x, z));

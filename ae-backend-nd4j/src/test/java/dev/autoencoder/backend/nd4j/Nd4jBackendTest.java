@@ -40,7 +40,7 @@ class Nd4jBackendTest {
 
     @ParameterizedTest
     @EnumSource(DType.class)
-    void sumsAndBiasRowsOverSeveralBlasBlocksMatchPlainLoops(DType dtype) {
+    void sumsSquaresAndBiasRowsOverSeveralBlasBlocksMatchPlainLoops(DType dtype) {
         int rows = 300;
         int columns = 50; // 15,000 elements: two blocks of DirectBlas's 8,192 each way
         double[] x = integers(rows * columns, 3);
@@ -51,6 +51,10 @@ class Nd4jBackendTest {
                 columnSums[j] += x[i * columns + j];
                 rowSums[i] += x[i * columns + j];
             }
+        }
+        double squares = 0;
+        for (double v : x) {
+            squares += v * v;
         }
         double[] bias = integers(columns, 1);
         double[] identity = new double[columns * columns];
@@ -65,6 +69,7 @@ class Nd4jBackendTest {
             Tensor m = b.fromDoubles(x, Shape.of(rows, columns), dtype);
             assertArrayEquals(columnSums, b.toDoubles(b.sum(m, false, 0)));
             assertArrayEquals(rowSums, b.toDoubles(b.sum(m, false, 1)));
+            assertEquals(squares, b.toDoubles(b.sumOfSquares(m))[0]);
             assertArrayEquals(columnSums, b.toDoubles(b.sum(b.permute(b.permute(m, 1, 0), 1, 0), false, 0)), "a view");
             Tensor linear = b.linear(m, b.fromDoubles(identity, Shape.of(columns, columns), dtype),
                     b.fromDoubles(bias, Shape.of(columns), dtype));
