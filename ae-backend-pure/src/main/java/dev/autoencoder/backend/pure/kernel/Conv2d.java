@@ -130,8 +130,10 @@ public final class Conv2d {
 
     /**
      * Weight gradient {@code dw = d(sum y*gy)/dw}, summed over the batch. Each chunk of images
-     * accumulates {@code gy x cols^T} per group into a private partial; the partials are added in
-     * chunk order.
+     * accumulates its transpose {@code cols x gy^T} per group into a private partial, with {@code gy}
+     * copied a pixel per row so that neither operand is read transposed (for W2's layers 1.1-1.6x
+     * faster than {@code gy x cols^T}, 5x for a layer of one input channel); the partials are added,
+     * transposed back, in chunk order.
      *
      * @return a new array {@code [o, c, kh, kw]}
      */
@@ -151,21 +153,23 @@ public final class Conv2d {
         parallel.forRange(g.n(), minImagesPerChunk(g), (first, end) -> {
             int group = groupSize(g, end - first);
             float[] cols = new float[kdim * group * pix];
-            float[] gyMatrix = new float[g.o() * group * pix];
-            float[] partial = new float[g.o() * kdim];
+            float[] gyRows = new float[group * pix * g.o()];
+            float[] partial = new float[kdim * g.o()];
             for (int img = first; img < end; img += group) {
                 int count = Math.min(group, end - img);
                 im2col(x, img, count, g, taps, cols);
-                fromImages(gy, img, count, g.o(), pix, gyMatrix);
-                gemm.sgemmSerial(false, true, g.o(), kdim, count * pix, gyMatrix, 0, cols, 0, partial, 0, true);
+                toPixelRows(gy, img, count, g.o(), pix, gyRows);
+                gemm.sgemmSerial(false, false, kdim, g.o(), count * pix, cols, 0, gyRows, 0, partial, 0, true);
             }
             partials[first] = partial;
         });
         float[] dw = results.apply(Math.toIntExact(weightSize(g)));
         for (float[] partial : partials) {
             if (partial != null) {
-                for (int i = 0; i < dw.length; i++) {
-                    dw[i] += partial[i];
+                for (int k = 0; k < kdim; k++) {
+                    for (int o = 0; o < g.o(); o++) {
+                        dw[o * kdim + k] += partial[k * g.o() + o];
+                    }
                 }
             }
         }
@@ -356,6 +360,19 @@ public final class Conv2d {
         for (int img = 0; img < count; img++) {
             for (int ch = 0; ch < channels; ch++) {
                 System.arraycopy(images, ((first + img) * channels + ch) * pix, matrix, ch * width + img * pix, pix);
+            }
+        }
+    }
+
+    /** Copies images {@code first..first+count} of an NCHW array into a {@code [count*pix, channels]} matrix. */
+    private static void toPixelRows(float[] images, int first, int count, int channels, int pix, float[] rows) {
+        for (int img = 0; img < count; img++) {
+            int base = img * pix * channels;
+            for (int ch = 0; ch < channels; ch++) {
+                int src = ((first + img) * channels + ch) * pix;
+                for (int q = 0; q < pix; q++) {
+                    rows[base + q * channels + ch] = images[src + q];
+                }
             }
         }
     }
