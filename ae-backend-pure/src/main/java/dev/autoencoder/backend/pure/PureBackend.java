@@ -394,14 +394,14 @@ public final class PureBackend implements TensorBackend {
     public Tensor sum(Tensor t, boolean keepDims, int... axes) {
         Shapes.operands(this, "sum", t);
         int[] ax = Shapes.reductionAxes(t.shape(), axes);
-        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.sum(p(t), ax), t.dtype());
+        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.sum(p(t), ax, parallel), t.dtype());
     }
 
     @Override
     public Tensor mean(Tensor t, boolean keepDims, int... axes) {
         Shapes.operands(this, "mean", t);
         int[] ax = Shapes.reductionAxes(t.shape(), axes);
-        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.mean(p(t), ax), t.dtype());
+        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.mean(p(t), ax, parallel), t.dtype());
     }
 
     @Override
@@ -409,7 +409,7 @@ public final class PureBackend implements TensorBackend {
         Shapes.operands(this, "max", t);
         int[] ax = Shapes.reductionAxes(t.shape(), axes);
         Shapes.nonEmptyReduction(t.shape(), ax);
-        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.max(p(t), ax), t.dtype());
+        return wrap(Shapes.reduce(t.shape(), ax, keepDims), Reductions.max(p(t), ax, parallel), t.dtype());
     }
 
     // ---------------------------------------------------------------- linear algebra and convolution

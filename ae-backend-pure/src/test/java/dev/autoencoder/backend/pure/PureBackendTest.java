@@ -28,6 +28,26 @@ class PureBackendTest {
     }
 
     @Test
+    void channelSumsSplitOverThreadsAreTheDoubleSumsWhateverTheThreadCount() {
+        Shape shape = Shape.of(64, 8, 30, 30); // 460,800 elements: several chunks of planes on two threads
+        float[] x = new float[shape.size()];
+        Rng rng = new Rng(7);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        double[] expected = new double[8];
+        for (int i = 0; i < x.length; i++) {
+            expected[(i / 900) % 8] += x[i];
+        }
+        float[] twoThreads = b.toFloats(b.sum(b.fromFloats(x, shape), false, 0, 2, 3));
+        PureBackend one = new PureBackend(1);
+        assertArrayEquals(twoThreads, one.toFloats(one.sum(one.fromFloats(x, shape), false, 0, 2, 3)));
+        for (int c = 0; c < 8; c++) {
+            assertEquals((float) expected[c], twoThreads[c], Math.ulp((float) expected[c]), "channel " + c);
+        }
+    }
+
+    @Test
     void binaryOperationsOfScalars() {
         Tensor two = b.scalar(2, DType.F32);
         assertArrayEquals(new double[] {6}, d(b.mul(two, b.scalar(3, DType.F32))));
