@@ -149,7 +149,7 @@ public final class DjlBackend implements TensorBackend {
 
     private Tensor upload(Shape shape, DType dtype, Consumer<ByteBuffer> fill) {
         applyThreads();
-        PtNDArray array = transfers.upload(scopes.current(), scopes.thread(), shape, dtype, fill);
+        PtNDArray array = transfers.upload(scopes.current(), shape, dtype, fill);
         return scopes.adopt(this, array, shape, dtype);
     }
 

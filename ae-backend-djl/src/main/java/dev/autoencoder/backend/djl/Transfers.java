@@ -13,9 +13,8 @@ import java.nio.ByteOrder;
 import java.util.function.Consumer;
 
 /**
- * Copies between Java arrays and libtorch tensors. An upload fills the thread's staging buffer, lets libtorch
- * view it and copies the view into memory libtorch owns; a download copies the tensor (made contiguous by
- * libtorch where it is not) into a Java array.
+ * Copies between Java arrays and libtorch tensors: an upload writes into a new empty tensor through a direct buffer over
+ * its memory; a download reads a contiguous tensor's memory the same way (and libtorch's copy of one that is not).
  */
 final class Transfers {
     private final Device device;
@@ -39,19 +38,17 @@ final class Transfers {
         return new ai.djl.ndarray.types.Shape(dims);
     }
 
-    /** A tensor in {@code manager} holding what {@code fill} writes into a buffer of the tensor's byte size. */
-    PtNDArray upload(PtNDManager manager, ThreadState thread, Shape shape, DType dtype, Consumer<ByteBuffer> fill) {
-        ai.djl.ndarray.types.Shape djlShape = shape(shape);
-        if (shape.size() == 0) {
-            return JniUtils.createEmptyNdArray(manager, djlShape, dataType(dtype), device, SparseFormat.DENSE);
+    /**
+     * A tensor in {@code manager} holding what {@code fill} writes into a buffer of the tensor's byte size: the buffer
+     * is a view of the new tensor's own memory, so the values are copied once.
+     */
+    PtNDArray upload(PtNDManager manager, Shape shape, DType dtype, Consumer<ByteBuffer> fill) {
+        PtNDArray array = JniUtils.createEmptyNdArray(manager, shape(shape), dataType(dtype), device, SparseFormat.DENSE);
+        if (shape.size() > 0) {
+            // on the CPU the tensor's memory is the host's; a GPU device would fill a host tensor and copy it over
+            fill.accept(JniUtils.getByteBuffer(array, true).order(ByteOrder.nativeOrder()));
         }
-        ByteBuffer staging = thread.staging(shape.size() * dtype.byteSize());
-        fill.accept(staging);
-        try (PtNDArray view = JniUtils.createNdFromByteBuffer(manager, staging, djlShape, dataType(dtype),
-                SparseFormat.DENSE, Device.cpu())) {
-            // on the CPU the copy is a clone; a GPU device would copy with JniUtils.to(view, type, device) here
-            return JniUtils.clone(view);
-        }
+        return array;
     }
 
     /**
