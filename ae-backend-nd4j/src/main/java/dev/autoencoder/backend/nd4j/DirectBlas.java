@@ -65,31 +65,39 @@ final class DirectBlas {
     /** {@code out[i] = sum_j x[i, j]} for {@code x} read as a {@code rows x columns} matrix. */
     void rowSums(INDArray x, int rows, int columns, INDArray out) {
         INDArray ones = ones(x.dataType(), columns);
-        int block = Math.max(1, BLOCK / columns);
-        for (int i = 0; i < rows; i += block) {
-            int m = Math.min(block, rows - i);
-            long at = (long) i * columns;
+        forRowBlocks(rows, columns, (i, m, at) -> {
             if (x.dataType() == DataType.FLOAT) {
                 cblas_sgemv(CblasRowMajor, CblasNoTrans, m, columns, 1f, f(x, at), columns, f(ones, 0), 1, 0f, f(out, i), 1);
             } else {
                 cblas_dgemv(CblasRowMajor, CblasNoTrans, m, columns, 1.0, d(x, at), columns, d(ones, 0), 1, 0.0, d(out, i), 1);
             }
-        }
+        });
     }
 
     /** Adds {@code row} to each row of {@code c}, read as a {@code rows x row.length()} matrix. */
     void addToRows(INDArray c, int rows, INDArray row) {
         int columns = (int) row.length();
         INDArray ones = ones(c.dataType(), rows);
-        int block = Math.max(1, BLOCK / columns);
-        for (int i = 0; i < rows; i += block) {
-            int m = Math.min(block, rows - i);
-            long at = (long) i * columns;
+        forRowBlocks(rows, columns, (i, m, at) -> {
             if (c.dataType() == DataType.FLOAT) {
                 cblas_sger(CblasRowMajor, m, columns, 1f, f(ones, 0), 1, f(row, 0), 1, f(c, at), columns);
             } else {
                 cblas_dger(CblasRowMajor, m, columns, 1.0, d(ones, 0), 1, d(row, 0), 1, d(c, at), columns);
             }
+        });
+    }
+
+    /** A call on rows {@code first..first+count} of a matrix, whose first element is element {@code at} of its buffer. */
+    @FunctionalInterface
+    private interface RowBlock {
+        void run(int first, int count, long at);
+    }
+
+    /** {@code call} on consecutive blocks of whole rows of a {@code rows x columns} matrix, each within {@link #BLOCK}. */
+    private static void forRowBlocks(int rows, int columns, RowBlock call) {
+        int block = Math.max(1, BLOCK / columns);
+        for (int i = 0; i < rows; i += block) {
+            call.run(i, Math.min(block, rows - i), (long) i * columns);
         }
     }
 
