@@ -41,7 +41,9 @@ public final class WorkloadBench {
     private static final double LEARNING_RATE = 1e-3;
     /**
      * Untimed inference before the timed passes: at least one pass and this long, so that the JIT has compiled the
-     * batch-500 paths (a W1 pass takes 0.15 s; one pass left pure at 55,000 samples/s against 75,000 warm).
+     * batch-500 paths (a W1 pass takes 0.15 s; one pass left pure at 55,000 samples/s against 75,000 warm). Every pass
+     * writes into the first one's array: a new 31 MB array a pass (W1) went to the old generation, raising the peak
+     * memory by 50-80 MB in passes that then faulted its pages in.
      */
     private static final long INFERENCE_WARM_UP_NANOS = 2_000_000_000L;
 
@@ -135,13 +137,14 @@ public final class WorkloadBench {
 
     private double inferenceThroughput(Inference inference, Samples test) {
         long warmUntil = System.nanoTime() + INFERENCE_WARM_UP_NANOS;
-        do {
-            inference.reconstruct(test);
-        } while (System.nanoTime() < warmUntil);
+        float[] reconstructions = inference.reconstruct(test);
+        while (System.nanoTime() < warmUntil) {
+            inference.reconstruct(test, reconstructions);
+        }
         double[] rates = new double[settings.repeats()];
         for (int r = 0; r < rates.length; r++) {
             long start = System.nanoTime();
-            inference.reconstruct(test);
+            inference.reconstruct(test, reconstructions);
             rates[r] = test.size() / ((System.nanoTime() - start) / 1e9);
         }
         return Medians.of(rates);

@@ -47,6 +47,16 @@ public final class HostBatches {
 
     /** {@code f} of every batch of {@code x}, rows concatenated in sample order; noise is drawn from {@code rng}. */
     public float[] map(Samples x, BatchFunction f, Rng rng) {
+        return map(x, f, rng, null);
+    }
+
+    /**
+     * As {@link #map(Samples, BatchFunction, Rng)}, written into {@code into} (unless it is null), which must hold
+     * exactly the rows of every sample: repeated calls then allocate no result.
+     *
+     * @throws IllegalArgumentException when {@code into} is not the length of the results (found with the first batch)
+     */
+    public float[] map(Samples x, BatchFunction f, Rng rng, float[] into) {
         float[] out = null;
         int per = 0;
         for (int from = 0; from < x.size(); from += batchSize) {
@@ -56,12 +66,23 @@ public final class HostBatches {
                 float[] rows = backend.toFloats(f.apply(tape.constant(upload(x.slice(from, to))), Forward.inference(tape, rng)).value());
                 if (out == null) {
                     per = rows.length / (to - from);
-                    out = new float[Math.multiplyExact(x.size(), per)];
+                    out = results(into, Math.multiplyExact(x.size(), per));
                 }
                 System.arraycopy(rows, 0, out, from * per, rows.length);
             }
         }
-        return out == null ? new float[0] : out;
+        return out == null ? results(into, 0) : out;
+    }
+
+    private static float[] results(float[] into, int length) {
+        if (into == null) {
+            return new float[length];
+        }
+        if (into.length != length) {
+            throw new IllegalArgumentException("the results are " + length + " floats, but the array for them holds "
+                    + into.length);
+        }
+        return into;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.autoencoder.models.family.Autoencoder;
 import dev.autoencoder.models.family.Generative;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A trained model applied to host samples in batches: codes, reconstructions, decodings, draws from the prior,
@@ -49,6 +50,17 @@ public final class Inference {
     /** {@code decode(encode(x))} of every sample: {@code n x inputSize} values. */
     public float[] reconstruct(Samples x) {
         return batches.map(checked(x), model::reconstruct, new Rng(0));
+    }
+
+    /**
+     * {@link #reconstruct(Samples)} written into {@code into}, which holds {@code n x inputSize} floats, so that
+     * repeated inference allocates no result (a W1 pass over the test set would make 31 MB of garbage).
+     *
+     * @return {@code into}
+     * @throws IllegalArgumentException when {@code into} has another length
+     */
+    public float[] reconstruct(Samples x, float[] into) {
+        return batches.map(checked(x), model::reconstruct, new Rng(0), Objects.requireNonNull(into, "into"));
     }
 
     /**

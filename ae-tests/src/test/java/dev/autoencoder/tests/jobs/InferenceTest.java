@@ -3,6 +3,7 @@ package dev.autoencoder.tests.jobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -25,6 +26,7 @@ import dev.autoencoder.models.train.Trainer;
 import dev.autoencoder.models.train.TrainingData;
 import dev.autoencoder.tests.models.ModelZoo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,6 +59,7 @@ class InferenceTest {
             return dynamicContainer(entry.name(), List.of(
                     dynamicTest("8 threads get what one thread gets", () -> concurrentCallersAgree(inference, x)),
                     dynamicTest("reconstruction error is the per-sample MSE", () -> reconstructionErrorIsMse(inference, x)),
+                    dynamicTest("reconstructions into a caller's array", () -> reconstructionsInto(inference, x)),
                     dynamicTest("the model's own score", () -> ownScore(inference, x)),
                     dynamicTest("the trainer's evaluation is Inference.losses", () -> evaluationIsInference(b, inference, x))));
         })));
@@ -126,6 +129,18 @@ class InferenceTest {
             }
             assertEquals(sum / per, scores[i], 1e-5 * (1 + sum / per), "sample " + i);
         }
+    }
+
+    private static void reconstructionsInto(Inference inference, Dataset x) {
+        float[] expected = inference.reconstruct(x);
+        float[] into = new float[expected.length];
+        Arrays.fill(into, Float.NaN);
+        assertSame(into, inference.reconstruct(x, into));
+        assertArrayEquals(expected, into);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> inference.reconstruct(x, new float[expected.length - 1]));
+        assertEquals("the results are " + expected.length + " floats, but the array for them holds " + (expected.length - 1),
+                e.getMessage());
     }
 
     private static void ownScore(Inference inference, Dataset x) {
