@@ -32,13 +32,12 @@ import java.util.Map;
 final class Arena {
     private static final boolean POISON = assertionsEnabled();
     /**
-     * Floats a thread's open scopes may hold at once (144 MB); beyond it arrays are new, for the collector. A scope
+     * Floats a thread's open scopes may hold at once (96 MB); beyond it arrays are new, for the collector. A scope
      * holds every array it lent until it closes, where the collector frees each as soon as it is dead: W4's inference
-     * (batches of 500 windows through 64 unrolled steps) peaked at 850 MB unlimited, 485-488 MB with 96-192 MB. A W2
-     * step lends more than 96 MB: its quick run (heap on transparent huge pages) trained at 1,152 samples/s with 96 MB,
-     * 1,247 with 144 MB and 1,234 with 192 MB, at a peak of 1,013, 1,142 and 1,180 MB (W3: 954, 1,185, 1,126 samples/s).
+     * (batches of 500 windows through 64 unrolled steps) peaked at 850 MB unlimited, 485 MB with this limit. W2's step
+     * ran at 815 samples/s with it, 834-890 with 128-256 MB and 733 with 64 MB.
      */
-    static final long LIMIT = 36L << 20;
+    static final long LIMIT = 24L << 20;
 
     private final ThreadLocal<Lender> lenders = ThreadLocal.withInitial(Lender::new);
 
