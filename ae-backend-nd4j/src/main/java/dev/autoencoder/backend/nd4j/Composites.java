@@ -79,7 +79,7 @@ final class Composites {
         }
         long kept = shape.size() / reduced;
         try (Temporaries tmp = new Temporaries()) {
-            INDArray whole = DirectBlas.applies(x) ? x : tmp.add(x.dup('c'));
+            INDArray whole = NdArrays.wholeBuffers(x) ? x : tmp.add(x.dup('c'));
             int rows = Math.toIntExact(leading ? reduced : kept);
             int columns = Math.toIntExact(leading ? kept : reduced);
             if (leading) {

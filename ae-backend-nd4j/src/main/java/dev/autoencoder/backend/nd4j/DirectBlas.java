@@ -26,27 +26,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's Java-side op plumbing; through the binding 1-8 us. Each call is cut into blocks of at most {@link #BLOCK}
  * elements, which OpenBLAS runs on the calling thread: on larger ones it wakes its own threads, and on W1 those
  * wake-ups cost more than the work (a step took 11.5 ms against 10.8 with OpenBLAS on one thread). It takes whole
- * buffers only ({@link #applies}), F32 or F64.
+ * buffers only ({@link NdArrays#wholeBuffers}), F32 or F64.
  */
 final class DirectBlas {
     /** Elements of a call that OpenBLAS 0.3.19 computes on one thread: below 2304 times its threshold of 4. */
     private static final int BLOCK = 8192;
 
     private final Map<DataType, INDArray> ones = new ConcurrentHashMap<>();
-
-    /**
-     * True when each array is the whole of its buffer in row-major order (and indexable by an int), so that a pass over
-     * the buffers (BLAS's, {@link OffHeapAdam}'s) is a pass over the elements in one order.
-     */
-    static boolean applies(INDArray... arrays) {
-        for (INDArray array : arrays) {
-            if (array.isView() || array.ordering() != 'c' || array.offset() != 0 || array.data().length() != array.length()
-                    || array.length() > Integer.MAX_VALUE) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** {@code out[j] = sum_i x[i, j]} for {@code x} read as a {@code rows x columns} matrix. */
     void columnSums(INDArray x, int rows, int columns, INDArray out) {

@@ -404,7 +404,7 @@ public final class Nd4jBackend implements TensorBackend {
             return full(Shape.scalar(), dtype, 0.0);
         }
         INDArray x = a(t);
-        if (DirectBlas.applies(x)) {
+        if (NdArrays.wholeBuffers(x)) {
             return full(Shape.scalar(), dtype, blas.sumOfSquares(x));
         }
         INDArray z = NdArrays.uninitialized(Shape.scalar(), NdArrays.dataType(dtype));
@@ -480,7 +480,7 @@ public final class Nd4jBackend implements TensorBackend {
         }
         INDArray z = NdArrays.uninitialized(out, NdArrays.dataType(dtype));
         kernels.run("matmul", z, new long[] {0, 1}, a(x), a(weight));
-        if (DirectBlas.applies(a(bias))) {
+        if (NdArrays.wholeBuffers(a(bias))) {
             blas.addToRows(z, out.dim(0), a(bias));
         } else {
             kernels.run("add", z, z, a(bias));
@@ -575,7 +575,7 @@ public final class Nd4jBackend implements TensorBackend {
      */
     private void adam(Shape shape, INDArray p, INDArray g, INDArray m, INDArray v, AdamCoefficients c, INDArray p1,
             INDArray m1, INDArray v1) {
-        if (g.dataType() == DataType.FLOAT && DirectBlas.applies(p1, g, m1, v1)) {
+        if (g.dataType() == DataType.FLOAT && NdArrays.wholeBuffers(p1, g, m1, v1)) {
             copyUnlessSame(p, p1);
             copyUnlessSame(m, m1);
             copyUnlessSame(v, v1);

@@ -62,8 +62,9 @@ final class NdArrays {
     }
 
     /*
-     * Transfers copy in bulk through a view of the native buffer: ND4J's own (Nd4j.create(float[]), DataBuffer.asFloat())
-     * copy element by element, which made uploading a W1 batch of 500 cost more than a ReLU over it.
+     * Transfers copy in bulk through a view of the native buffer: ND4J's own (Nd4j.create(float[]),
+     * DataBuffer.asFloat()) copy element by element, which made uploading a W1 batch of 500 cost more than a ReLU over
+     * it.
      */
 
     /** A copy of {@code data} (F32) with {@code shape}. */
@@ -84,10 +85,28 @@ final class NdArrays {
         return a;
     }
 
+    /**
+     * True when each array is the whole of its buffer in row-major order (and indexable by an int), so that a pass
+     * over the buffers ({@link DirectBlas}'s, {@link dev.autoencoder.api.kernel.OffHeapAdam}'s) is a pass over the
+     * elements in one order.
+     */
+    static boolean wholeBuffers(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array.isView() || array.ordering() != 'c' || array.offset() != 0
+                    || array.data().length() != array.length() || array.length() > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The elements in row-major order, widened to double. */
     static double[] doubles(INDArray a, int size) {
-        if (size == 0 || a.dataType() != DataType.DOUBLE) {
-            return size == 0 ? new double[0] : a.data().asDouble();
+        if (size == 0) {
+            return new double[0];
+        }
+        if (a.dataType() != DataType.DOUBLE) {
+            return a.data().asDouble();
         }
         double[] d = new double[size];
         a.data().asNioDouble().get(d);
