@@ -53,14 +53,16 @@ final class Convolutions {
         long[] k = weight.getShape().getShape();
         PtNDArray grad = JniUtils.createZerosNdArray(target, Transfers.shape(inputShape), gradOut.getDataType(), device,
                 SparseFormat.DENSE);
-        try (PtNDManager scratch = (PtNDManager) target.newSubManager()) {
-            for (int rh = 0; rh < Math.min(p.strideH(), inputShape.dim(2)); rh++) {
-                Phase ph = Phase.of(rh, p.strideH(), p.padH(), k[2], g[2], inputShape.dim(2));
-                for (int rw = 0; rw < Math.min(p.strideW(), inputShape.dim(3)); rw++) {
-                    Phase pw = Phase.of(rw, p.strideW(), p.padW(), k[3], g[3], inputShape.dim(3));
-                    if (ph.taps() == 0 || pw.taps() == 0) {
-                        continue;
-                    }
+        for (int rh = 0; rh < Math.min(p.strideH(), inputShape.dim(2)); rh++) {
+            Phase ph = Phase.of(rh, p.strideH(), p.padH(), k[2], g[2], inputShape.dim(2));
+            for (int rw = 0; rw < Math.min(p.strideW(), inputShape.dim(3)); rw++) {
+                Phase pw = Phase.of(rw, p.strideW(), p.padW(), k[3], g[3], inputShape.dim(3));
+                if (ph.taps() == 0 || pw.taps() == 0) {
+                    continue;
+                }
+                // each phase's scratch goes before the next one's is made: a batch of 500 through W2's last
+                // transposed convolution held 300 MB with all four phases' at once
+                try (PtNDManager scratch = (PtNDManager) target.newSubManager()) {
                     PtNDArray rows = in(scratch, JniUtils.slice(weight, 2, ph.first(), k[2], p.strideH()));
                     PtNDArray taps = in(scratch, JniUtils.slice(rows, 3, pw.first(), k[3], p.strideW()));
                     PtNDArray reversed = in(scratch, JniUtils.flip(taps, new long[] {2, 3}));

@@ -32,12 +32,14 @@ import java.util.Map;
 final class Arena {
     private static final boolean POISON = assertionsEnabled();
     /**
-     * Floats a thread's open scopes may hold at once (96 MB); beyond it arrays are new, for the collector. A scope
-     * holds every array it lent until it closes, where the collector frees each as soon as it is dead: W4's inference
-     * (batches of 500 windows through 64 unrolled steps) peaked at 850 MB unlimited, 485 MB with this limit. W2's step
-     * ran at 815 samples/s with it, 834-890 with 128-256 MB and 733 with 64 MB.
+     * Floats a thread's open scopes may hold at once (144 MB); beyond it arrays are new, for the collector. A scope
+     * holds every array it lent until it closes, where the collector frees each as soon as it is dead. A W2 or W3
+     * step lends more than 96 MB: past the limit its ReLU backward wrote fresh arrays (8.2-9.6 ms a step against
+     * 2.1-2.2 within it), and W2/W3 trained at 1,152/954 samples/s with 96 MB against 1,247/1,185 with 144 MB. W4's
+     * inference, which held every unrolled step's arrays until its batch ended, peaked at 551 MB with 144 MB and 481
+     * with 96; since its steps release their arrays as they go (Forward#released), 478 with 144 MB.
      */
-    static final long LIMIT = 24L << 20;
+    static final long LIMIT = 36L << 20;
 
     private final ThreadLocal<Lender> lenders = ThreadLocal.withInitial(Lender::new);
 

@@ -1,13 +1,17 @@
 package dev.autoencoder.models.nn;
 
 import dev.autoencoder.api.Tensor;
+import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.autodiff.Gradients;
 import dev.autoencoder.api.autodiff.Tape;
 import dev.autoencoder.api.autodiff.Var;
 import dev.autoencoder.api.random.Rng;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * One forward pass: the tape it records on, whether it trains (parameters get gradients, dropout and
@@ -59,6 +63,26 @@ public final class Forward {
     /** The parameter on this pass's tape, bound once so that all its uses share one gradient. */
     public Var param(Parameter p) {
         return bound.computeIfAbsent(p, k -> training ? tape.variable(k.value()) : tape.constant(k.value()));
+    }
+
+    /**
+     * The results of {@code part}, computed in a tensor scope of its own when nothing of it can be recorded for a
+     * gradient (an inference pass whose {@code inputs} need none): its intermediates are then released as soon as it
+     * returns rather than with the batch, so that a pass holds one part's temporaries at a time (a recurrent layer's
+     * step, say). In a training pass, or when an input needs a gradient, {@code part} simply runs.
+     */
+    public List<Var> released(List<Var> inputs, Supplier<List<Var>> part) {
+        if (training || inputs.stream().anyMatch(Var::requiresGrad)) {
+            return part.get();
+        }
+        try (TensorScope scope = tape.backend().newScope()) {
+            List<Var> results = part.get();
+            List<Var> kept = new ArrayList<>(results.size());
+            for (Var r : results) {
+                kept.add(tape.constant(scope.keep(r.value())));
+            }
+            return kept;
+        }
     }
 
     /** Hands each parameter used in this pass its gradient. */

@@ -3,10 +3,10 @@ package dev.autoencoder.models.nn;
 import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.autodiff.Var;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A one-layer recurrent network over batch-first sequences {@code [n, steps, inputSize]}, from a zero state, as
@@ -92,11 +92,7 @@ public abstract sealed class Recurrent implements Module permits Lstm, Gru {
                     + "] with at least one step, got " + x.shape());
         }
         int n = x.shape().dim(0);
-        List<Var> projected = new ArrayList<>();
-        for (int t = 0; t < x.shape().dim(1); t++) {
-            projected.add(inputGates(x.slice(1, t, t + 1).reshape(n, inputSize), pass));
-        }
-        return unroll(projected, pass);
+        return unroll(x, x.shape().dim(1), t -> inputGates(x.slice(1, t, t + 1).reshape(n, inputSize), pass), pass);
     }
 
     /** The layer fed the same {@code x [n, inputSize]} at each of {@code steps} steps (a repeated code). */
@@ -104,16 +100,26 @@ public abstract sealed class Recurrent implements Module permits Lstm, Gru {
         if (steps < 1) {
             throw new IllegalArgumentException("a recurrent layer runs at least one step, got " + steps);
         }
-        return unroll(Collections.nCopies(steps, inputGates(x, pass)), pass);
+        Var gi = inputGates(x, pass);
+        return unroll(x, steps, t -> gi, pass);
     }
 
-    private Run unroll(List<Var> projected, Forward pass) {
-        Var first = projected.get(0);
-        Var zero = pass.tape().constant(pass.tape().backend().zeros(Shape.of(first.shape().dim(0), hiddenSize), first.dtype()));
+    /**
+     * {@code steps} steps from a zero state, step {@code t} fed the input gates {@code inputGatesAt(t)}. Each step runs
+     * {@linkplain Forward#released released}: in inference, a step's gates are freed before the next one starts.
+     */
+    private Run unroll(Var x, int steps, IntFunction<Var> inputGatesAt, Forward pass) {
+        Var zero = pass.tape().constant(pass.tape().backend().zeros(Shape.of(x.shape().dim(0), hiddenSize), x.dtype()));
         State state = new State(zero, zero);
-        List<Var> outputs = new ArrayList<>(projected.size());
-        for (Var gi : projected) {
-            state = step(gi, hiddenGates(state.hidden(), pass), state);
+        List<Var> outputs = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            int at = t;
+            State previous = state;
+            List<Var> next = pass.released(List.of(x, previous.hidden(), previous.cell() == null ? zero : previous.cell()), () -> {
+                State s = step(inputGatesAt.apply(at), hiddenGates(previous.hidden(), pass), previous);
+                return s.cell() == null ? List.of(s.hidden()) : List.of(s.hidden(), s.cell());
+            });
+            state = new State(next.get(0), next.size() > 1 ? next.get(1) : null);
             outputs.add(state.hidden());
         }
         return new Run(outputs);
