@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
             LoadedData loaded = noFork ? WorkloadBench.data(workload, data) : null;
             for (String name : names) {
                 int code = noFork ? runHere(workload, Backends.select(name, new BackendSettings(threads)), loaded, settings, out)
-                        : ChildJvm.run(MAIN_CLASS, BenchHeap.options(workload, ChildJvm.inheritedOptions()),
+                        : ChildJvm.run(MAIN_CLASS, BenchHeap.options(ChildJvm.inheritedOptions()),
                                 childArguments(workload, name, settings), out, spec.commandLine().getErr());
                 if (code != 0) {
                     return code;
