@@ -11,6 +11,7 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorScope;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -180,6 +181,37 @@ class Nd4jBackendTest {
         Tensor y = b.conv2dTranspose(x, w, Conv2dParams.of(2, 1), 1, 1);
         assertEquals(Shape.of(1, 1, 2, 2), y.shape());
         assertArrayEquals(new double[] {10, 12, 16, 18}, b.toDoubles(y));
+    }
+
+    /**
+     * A batch whose columns exceed the budget runs as several {@code deconv2d} calls over consecutive images, the last
+     * one shorter, with the uneven-stride path (an extra row and column) as well: integers keep every sum exact, so the
+     * chunks must agree with one call to the bit.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void transposedConvolutionsInChunksOfImagesMatchOneCall(DType dtype) {
+        int side = 5;
+        for (int outPad : new int[] {0, 1}) {
+            Shape xShape = Shape.of(7, 3, side, side);
+            Shape wShape = Shape.of(3, 2, 3, 3);
+            Shape out = Shape.of(7, 2, 2 * side - 1 + outPad, 2 * side - 1 + outPad);
+            Conv2dParams p = new Conv2dParams(2, 2, 1, 1);
+            try (TensorScope scope = b.newScope()) {
+                Tensor x = b.fromDoubles(integers((int) xShape.size(), 1), xShape, dtype);
+                Tensor w = b.fromDoubles(integers((int) wShape.size(), 4), wShape, dtype);
+                long twoImages = 2L * 2 * 3 * 3 * side * side * (dtype == DType.F64 ? 8 : 4);
+                INDArray xa = ((Nd4jTensor) x).array();
+                INDArray wa = ((Nd4jTensor) w).array();
+                double[] whole = NdArrays.doubles(new Convolutions(new Kernels()).inputGrad(xa, xShape, wa, wShape, out, p),
+                        (int) out.size());
+                double[] chunked = NdArrays.doubles(new Convolutions(new Kernels(), twoImages).inputGrad(xa, xShape, wa,
+                        wShape, out, p), (int) out.size());
+                assertArrayEquals(whole, chunked, "output padding " + outPad);
+                assertArrayEquals(whole, b.toDoubles(b.conv2dTranspose(x, w, p, outPad, outPad)),
+                        "output padding " + outPad + ", the backend");
+            }
+        }
     }
 
     @Test
