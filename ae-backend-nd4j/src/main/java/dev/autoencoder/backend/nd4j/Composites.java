@@ -61,14 +61,16 @@ final class Composites {
     /**
      * The sum of {@code x} over {@code axes} (sorted, distinct), shaped {@code out}. When the axes are the leading or
      * the trailing ones, it is a product with a vector of ones on the matrix view ({@link DirectBlas}), several times
-     * faster than libnd4j's reduction along a strided axis.
+     * faster than libnd4j's reduction along a strided axis; when they are the first and the trailing ones (a
+     * convolution's bias gradient), two such products.
      */
     INDArray sum(INDArray x, Shape shape, int[] axes, boolean keepDims, Shape out) {
         int rank = shape.rank();
         boolean leading = axes.length > 0 && axes[0] == 0 && axes[axes.length - 1] == axes.length - 1;
         boolean trailing = axes.length > 0 && axes[0] == rank - axes.length && axes[axes.length - 1] == rank - 1;
+        boolean firstAndTrailing = axes.length > 1 && axes[0] == 0 && axes[1] == rank - (axes.length - 1) && axes[1] > 1;
         INDArray z = NdArrays.uninitialized(out, x.dataType());
-        if ((!leading && !trailing) || shape.size() < SUM_BY_PRODUCT_MIN) {
+        if ((!leading && !trailing && !firstAndTrailing) || shape.size() < SUM_BY_PRODUCT_MIN) {
             kernels.run("reduce_sum", new INDArray[] {z}, new INDArray[] {x}, NdArrays.longs(axes), new double[0],
                     new boolean[] {keepDims});
             return z;
@@ -80,12 +82,16 @@ final class Composites {
         long kept = shape.size() / reduced;
         try (Temporaries tmp = new Temporaries()) {
             INDArray whole = NdArrays.wholeBuffers(x) ? x : tmp.add(x.dup('c'));
-            int rows = Math.toIntExact(leading ? reduced : kept);
-            int columns = Math.toIntExact(leading ? kept : reduced);
-            if (leading) {
-                blas.columnSums(whole, rows, columns, z);
+            if (firstAndTrailing) {
+                // a convolution's bias gradient, [n, c, h, w] over (0, 2, 3): each plane's sum, then each channel's
+                int planes = Math.toIntExact(shape.size() / (reduced / shape.dim(0)));
+                INDArray planeSums = tmp.add(NdArrays.uninitialized(Shape.of(planes), x.dataType()));
+                blas.rowSums(whole, planes, Math.toIntExact(reduced / shape.dim(0)), planeSums);
+                blas.columnSums(planeSums, shape.dim(0), Math.toIntExact(kept), z);
+            } else if (leading) {
+                blas.columnSums(whole, Math.toIntExact(reduced), Math.toIntExact(kept), z);
             } else {
-                blas.rowSums(whole, rows, columns, z);
+                blas.rowSums(whole, Math.toIntExact(kept), Math.toIntExact(reduced), z);
             }
         }
         return z;

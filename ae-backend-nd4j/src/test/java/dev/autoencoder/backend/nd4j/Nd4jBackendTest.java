@@ -183,6 +183,28 @@ class Nd4jBackendTest {
         assertArrayEquals(new double[] {10, 12, 16, 18}, b.toDoubles(y));
     }
 
+    /** A convolution's bias gradient, over the first and the trailing axes, spans several BLAS blocks and is exact. */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void sumsOverTheFirstAndTrailingAxesMatchPlainLoops(DType dtype) {
+        Shape shape = Shape.of(30, 5, 10, 10); // 15,000 elements, each pass over two blocks of 8,192
+        double[] x = integers((int) shape.size(), 2);
+        double[] channels = new double[5];
+        double[] rowsOfPlanes = new double[5 * 10];
+        for (int i = 0; i < x.length; i++) {
+            channels[i / 100 % 5] += x[i];
+            rowsOfPlanes[i / 10 % 50] += x[i];
+        }
+        try (TensorScope scope = b.newScope()) {
+            Tensor t = b.fromDoubles(x, shape, dtype);
+            assertArrayEquals(channels, b.toDoubles(b.sum(t, false, 0, 2, 3)), "over (0, 2, 3)");
+            Tensor keptDims = b.sum(t, true, 0, 2, 3);
+            assertEquals(Shape.of(1, 5, 1, 1), keptDims.shape());
+            assertArrayEquals(channels, b.toDoubles(keptDims), "over (0, 2, 3), dims kept");
+            assertArrayEquals(rowsOfPlanes, b.toDoubles(b.sum(t, false, 0, 3)), "over (0, 3)");
+        }
+    }
+
     /**
      * A batch whose columns exceed the budget runs as several {@code deconv2d} calls over consecutive images, the last
      * one shorter, with the uneven-stride path (an extra row and column) as well: integers keep every sum exact, so the
