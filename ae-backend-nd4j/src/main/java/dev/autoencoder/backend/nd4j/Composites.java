@@ -84,10 +84,11 @@ final class Composites {
             INDArray whole = NdArrays.wholeBuffers(x) ? x : tmp.add(x.dup('c'));
             if (firstAndTrailing) {
                 // a convolution's bias gradient, [n, c, h, w] over (0, 2, 3): each plane's sum, then each channel's
-                int planes = Math.toIntExact(shape.size() / (reduced / shape.dim(0)));
+                int n = shape.dim(0);
+                int planes = Math.toIntExact(n * kept);
                 INDArray planeSums = tmp.add(NdArrays.uninitialized(Shape.of(planes), x.dataType()));
-                blas.rowSums(whole, planes, Math.toIntExact(reduced / shape.dim(0)), planeSums);
-                blas.columnSums(planeSums, shape.dim(0), Math.toIntExact(kept), z);
+                blas.rowSums(whole, planes, Math.toIntExact(reduced / n), planeSums);
+                blas.columnSums(planeSums, n, Math.toIntExact(kept), z);
             } else if (leading) {
                 blas.columnSums(whole, Math.toIntExact(reduced), Math.toIntExact(kept), z);
             } else {

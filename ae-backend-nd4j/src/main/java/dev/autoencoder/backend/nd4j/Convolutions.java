@@ -28,7 +28,7 @@ final class Convolutions {
      * channels, 16x16 to 32x32) took 142 ms on a batch of 500 at once (147 MB of columns, 33 GFLOP/s) and 34-44 ms in
      * chunks of 50-250 (106-140 GFLOP/s). A training batch of 100 stays one call.
      */
-    static final long COLUMNS_BYTES = 64L << 20;
+    private static final long COLUMNS_BYTES = 64L << 20;
 
     private final Kernels kernels;
     private final long columnsBytes;
@@ -106,15 +106,16 @@ final class Convolutions {
         long columnsPerImage = (long) weightShape.dim(1) * weightShape.dim(2) * weightShape.dim(3) * x.size(2) * x.size(3)
                 * x.dataType().width();
         long chunks = Math.min(n, (n * columnsPerImage + columnsBytes - 1) / columnsBytes);
+        long[] args = args(weightShape, p);
         if (chunks <= 1) {
-            kernels.run("deconv2d", z, args(weightShape, p), x, weight);
+            kernels.run("deconv2d", z, args, x, weight);
             return z;
         }
         long per = (n + chunks - 1) / chunks;
         for (long from = 0; from < n; from += per) {
             long to = Math.min(n, from + per);
-            kernels.run("deconv2d", z.get(NDArrayIndex.interval(from, to)), args(weightShape, p),
-                    x.get(NDArrayIndex.interval(from, to)), weight);
+            kernels.run("deconv2d", z.get(NDArrayIndex.interval(from, to)), args, x.get(NDArrayIndex.interval(from, to)),
+                    weight);
         }
         return z;
     }

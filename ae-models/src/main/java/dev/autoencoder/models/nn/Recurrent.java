@@ -115,7 +115,8 @@ public abstract sealed class Recurrent implements Module permits Lstm, Gru {
         for (int t = 0; t < steps; t++) {
             int at = t;
             State previous = state;
-            List<Var> next = pass.released(List.of(x, previous.hidden(), previous.cell() == null ? zero : previous.cell()), () -> {
+            // the state comes from x and the parameters: x alone tells whether any of it needs a gradient
+            List<Var> next = pass.released(List.of(x), () -> {
                 State s = step(inputGatesAt.apply(at), hiddenGates(previous.hidden(), pass), previous);
                 return s.cell() == null ? List.of(s.hidden()) : List.of(s.hidden(), s.cell());
             });
