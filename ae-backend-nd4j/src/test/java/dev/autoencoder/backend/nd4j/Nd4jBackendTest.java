@@ -11,6 +11,7 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorScope;
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -285,5 +286,12 @@ class Nd4jBackendTest {
         assertEquals(20, module.priority());
         assertTrue(b.version().startsWith("1.0.0-M2.1 "), b.version());
         assertEquals(2, b.capabilities().threads());
+    }
+
+    @Test
+    void javaCppDoesNotReadTheResidentSizeOnEveryAllocation() {
+        // the tests set no limit of their own, so the backend's setting is the one in force
+        assertEquals(0, Pointer.maxPhysicalBytes());
+        assertTrue(Pointer.maxBytes() > 0, "JavaCPP's limit on the bytes it tracks stays");
     }
 }
