@@ -233,12 +233,15 @@ public final class Shapes {
     }
 
     /**
-     * The cell state's shape {@code [n, h]} of {@link TensorBackend#lstmCellBackward}: {@code activations [n, 4h]}, and
-     * {@code cell}, {@code newCell}, {@code gradHidden} and {@code gradNewCell} all {@code [n, h]}.
+     * Checks the operands of {@link TensorBackend#lstmCellBackward} on {@code backend} (its own tensors, of one dtype it
+     * supports): {@code activations [n, 4h]}, and {@code cell}, {@code newCell}, {@code gradHidden} and
+     * {@code gradNewCell} all {@code [n, h]}. Returns the cell state's shape {@code [n, h]}.
      */
-    public static Shape lstmCellBackward(Shape activations, Shape cell, Shape newCell, Shape gradHidden, Shape gradNewCell) {
-        Shape state = lstmCell("lstmCellBackward", activations, cell);
-        sameShapes("lstmCellBackward", cell, newCell, gradHidden, gradNewCell);
+    public static Shape lstmCellBackward(TensorBackend backend, Tensor activations, Tensor cell, Tensor newCell,
+            Tensor gradHidden, Tensor gradNewCell) {
+        operands(backend, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
+        Shape state = lstmCell("lstmCellBackward", activations.shape(), cell.shape());
+        sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
         return state;
     }
 

@@ -210,9 +210,7 @@ public interface TensorBackend {
      */
     default LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
-        Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
-                gradNewCell.shape());
+        Shapes.lstmCellBackward(this, activations, cell, newCell, gradHidden, gradNewCell);
         return LstmCellGradients.composed(this, activations, cell, newCell, gradHidden, gradNewCell);
     }
 

@@ -507,9 +507,8 @@ public final class DjlBackend implements TensorBackend {
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
-        DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
-                gradNewCell.shape());
+        Shape state = Shapes.lstmCellBackward(this, activations, cell, newCell, gradHidden, gradNewCell);
+        DType dtype = activations.dtype();
         applyThreads();
         try (PtNDArray one = constant(1, dtype)) {
             PtNDArray[] out = LstmCells.backward(a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell), one);

@@ -11,7 +11,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * four gate blocks, whose g block is then overwritten by its tanh, gives the activations; backward, one
  * {@code (1 - a) a} over all four gives the sigmoid slopes, whose g block is then overwritten by tanh's. The rest runs
  * on views of those blocks, in place on fresh results. Every element takes the composites' operations in their order
- * (up to the order of a product's two operands), so the results are theirs.
+ * (up to the order of a product's two operands), so the results are theirs, but for an ulp here and there: libtorch's
+ * vectorised sigmoid and tanh round a value in a vector's body and in its scalar tail differently, and the whole gate
+ * array and a block of it put some values in different places.
  */
 final class LstmCells {
     private LstmCells() {

@@ -8,7 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The LSTM cell and its backward in fewer libnd4j calls than the composites of primitives (7 instead of 14, 19 instead
- * of 33), which also copy each gate block out with a {@code slice} and join them with a {@code concat}. Here the gate
+ * of 29), which also copy each gate block out with a {@code slice} and join them with a {@code concat}. Here the gate
  * blocks are views: forward, one sigmoid over all four blocks, whose g block is then overwritten by its tanh; backward,
  * one {@code (1 - a) a} over all four, each block then scaled in place and g's overwritten. Every element takes the
  * composites' operations in their order (up to the order of a product's two operands), so the results are theirs.

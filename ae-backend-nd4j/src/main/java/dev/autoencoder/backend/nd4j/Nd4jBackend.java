@@ -481,9 +481,8 @@ public final class Nd4jBackend implements TensorBackend {
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
-        DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
-                gradNewCell.shape());
+        Shape state = Shapes.lstmCellBackward(this, activations, cell, newCell, gradHidden, gradNewCell);
+        DType dtype = activations.dtype();
         if (state.size() == 0) {
             return LstmCellGradients.composed(this, activations, cell, newCell, gradHidden, gradNewCell);
         }

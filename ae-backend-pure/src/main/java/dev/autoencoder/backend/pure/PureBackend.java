@@ -378,10 +378,8 @@ public final class PureBackend implements TensorBackend {
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
-        DType dtype = Shapes.operands(this, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = Shapes.lstmCellBackward(activations.shape(), cell.shape(), newCell.shape(), gradHidden.shape(),
-                gradNewCell.shape());
-        if (dtype == DType.F64) {
+        Shape state = Shapes.lstmCellBackward(this, activations, cell, newCell, gradHidden, gradNewCell);
+        if (activations.dtype() == DType.F64) {
             return TensorBackend.super.lstmCellBackward(activations, cell, newCell, gradHidden, gradNewCell);
         }
         float[][] grads = LstmCells.backward(arena, p(activations), p(cell), p(newCell), p(gradHidden), p(gradNewCell), parallel);
