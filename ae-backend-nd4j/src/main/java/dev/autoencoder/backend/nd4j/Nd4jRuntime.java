@@ -48,7 +48,8 @@ final class Nd4jRuntime {
      * every native allocation it tracks, reading the size from the kernel, and ND4J allocates several (the array's
      * buffer and shape information, an operation's pointers) for every array, in a workspace too: it doubled the cost
      * of creating one (7.5-8.5 us against 14-16 on {@code [100, 64]}). The check only calls the garbage collector once
-     * the process passes four times the maximum heap (a bound of 24 GB under the default heap here); JavaCPP's limit on the bytes it tracks itself stays.
+     * the process passes four times the maximum heap (24 GB under the default heap here); JavaCPP's limit on the bytes
+     * it tracks itself stays.
      */
     private static void skipResidentSizeChecks() {
         if (MAX_PHYSICAL_BYTES.stream().allMatch(p -> System.getProperty(p) == null)) {
