@@ -223,9 +223,16 @@ public final class Shapes {
     }
 
     /**
-     * The cell state's shape {@code [n, h]} of {@link TensorBackend#lstmCell}: {@code gates [n, 4h]} and {@code cell [n, h]}.
+     * Checks the operands of {@link TensorBackend#lstmCell} on {@code backend} (its own tensors, of one dtype it
+     * supports): {@code gates [n, 4h]} and {@code cell [n, h]}. Returns the cell state's shape {@code [n, h]}.
      */
-    public static Shape lstmCell(String op, Shape gates, Shape cell) {
+    public static Shape lstmCell(TensorBackend backend, Tensor gates, Tensor cell) {
+        operands(backend, "lstmCell", gates, cell);
+        return lstmCellState("lstmCell", gates.shape(), cell.shape());
+    }
+
+    /** The cell state's shape {@code [n, h]} of {@code gates [n, 4h]} and {@code cell [n, h]}, checked for {@code op}. */
+    private static Shape lstmCellState(String op, Shape gates, Shape cell) {
         if (gates.rank() != 2 || cell.rank() != 2 || gates.dim(0) != cell.dim(0) || gates.dim(1) != 4 * cell.dim(1)) {
             throw new ShapeMismatchException(op + ": the gates must be [n, 4h] for a cell state [n, h], got " + gates + " and " + cell);
         }
@@ -240,7 +247,7 @@ public final class Shapes {
     public static Shape lstmCellBackward(TensorBackend backend, Tensor activations, Tensor cell, Tensor newCell,
             Tensor gradHidden, Tensor gradNewCell) {
         operands(backend, "lstmCellBackward", activations, cell, newCell, gradHidden, gradNewCell);
-        Shape state = lstmCell("lstmCellBackward", activations.shape(), cell.shape());
+        Shape state = lstmCellState("lstmCellBackward", activations.shape(), cell.shape());
         sameShapes("lstmCellBackward", cell.shape(), newCell.shape(), gradHidden.shape(), gradNewCell.shape());
         return state;
     }

@@ -195,8 +195,7 @@ public interface TensorBackend {
      * composes fourteen primitives ({@link LstmCellOutput#composed}); a backend computes it in one pass.
      */
     default LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
-        Shapes.operands(this, "lstmCell", gates, cell);
-        Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        Shapes.lstmCell(this, gates, cell);
         return LstmCellOutput.composed(this, gates, cell);
     }
 

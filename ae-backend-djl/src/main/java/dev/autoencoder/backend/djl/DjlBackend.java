@@ -495,8 +495,8 @@ public final class DjlBackend implements TensorBackend {
     /** The cell in fewer libtorch calls than the composite ({@link LstmCells}). */
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
-        DType dtype = Shapes.operands(this, "lstmCell", gates, cell);
-        Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        Shape state = Shapes.lstmCell(this, gates, cell);
+        DType dtype = gates.dtype();
         applyThreads();
         PtNDArray[] out = LstmCells.forward(a(gates), a(cell));
         return new LstmCellOutput(scopes.adopt(this, out[0], state, dtype), scopes.adopt(this, out[1], state, dtype),

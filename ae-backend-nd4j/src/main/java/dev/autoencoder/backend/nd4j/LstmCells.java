@@ -23,18 +23,22 @@ final class LstmCells {
     /** The new hidden state, the new cell state and the activated gates, in that order. */
     INDArray[] forward(INDArray gates, INDArray cell, Shape gatesShape, Shape state) {
         INDArray activations = NdArrays.uninitialized(gatesShape, gates.dataType());
+        INDArray i = block(activations, 0, state);
+        INDArray f = block(activations, 1, state);
+        INDArray g = block(activations, 2, state);
+        INDArray o = block(activations, 3, state);
         kernels.run(new Sigmoid(gates, activations));
-        kernels.run("tanh", block(activations, 2, state), block(gates, 2, state));
+        kernels.run("tanh", g, block(gates, 2, state));
         INDArray newCell = NdArrays.uninitialized(state, gates.dataType());
-        kernels.run("multiply", newCell, block(activations, 1, state), cell);
+        kernels.run("multiply", newCell, f, cell);
         try (Temporaries tmp = new Temporaries()) {
             INDArray ig = tmp.add(NdArrays.uninitialized(state, gates.dataType()));
-            kernels.run("multiply", ig, block(activations, 0, state), block(activations, 2, state));
+            kernels.run("multiply", ig, i, g);
             kernels.run("add", newCell, newCell, ig);
         }
         INDArray hidden = NdArrays.uninitialized(state, gates.dataType());
         kernels.run("tanh", hidden, newCell);
-        kernels.run("multiply", hidden, block(activations, 3, state), hidden);
+        kernels.run("multiply", hidden, o, hidden);
         return new INDArray[] {hidden, newCell, activations};
     }
 

@@ -468,8 +468,8 @@ public final class Nd4jBackend implements TensorBackend {
     /** The cell in fewer libnd4j calls than the composite, on views of the gate blocks ({@link LstmCells}); empty ones composed. */
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
-        DType dtype = Shapes.operands(this, "lstmCell", gates, cell);
-        Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
+        Shape state = Shapes.lstmCell(this, gates, cell);
+        DType dtype = gates.dtype();
         if (state.size() == 0) {
             return LstmCellOutput.composed(this, gates, cell);
         }

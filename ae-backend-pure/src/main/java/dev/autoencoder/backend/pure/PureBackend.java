@@ -366,9 +366,8 @@ public final class PureBackend implements TensorBackend {
 
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
-        DType dtype = Shapes.operands(this, "lstmCell", gates, cell);
-        Shape state = Shapes.lstmCell("lstmCell", gates.shape(), cell.shape());
-        if (dtype == DType.F64) {
+        Shape state = Shapes.lstmCell(this, gates, cell);
+        if (gates.dtype() == DType.F64) {
             return TensorBackend.super.lstmCell(gates, cell);
         }
         float[][] out = LstmCells.forward(arena, p(gates), p(cell), parallel);
