@@ -318,6 +318,14 @@ public final class Shapes {
         }
     }
 
+    /** Checks that a buffer with {@code remaining} floats left has room for the elements of {@code shape}. */
+    public static void room(int remaining, Shape shape) {
+        if (remaining < shape.size()) {
+            throw new ShapeMismatchException("a buffer with room for " + remaining + " elements cannot hold shape "
+                    + shape + " (" + shape.size() + " elements)");
+        }
+    }
+
     /** Checks that {@code data} has as many elements as {@code shape}. */
     public static void dataLength(int length, Shape shape) {
         if (length != shape.size()) {

@@ -1,5 +1,6 @@
 package dev.autoencoder.api;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -37,7 +38,16 @@ public interface TensorBackend {
     // ---------------------------------------------------------------- creation and transfer
 
     /** An F32 tensor holding a copy of {@code data}, whose length must equal {@code shape.size()}. */
-    Tensor fromFloats(float[] data, Shape shape);
+    default Tensor fromFloats(float[] data, Shape shape) {
+        return fromFloats(FloatBuffer.wrap(data), shape);
+    }
+
+    /**
+     * An F32 tensor holding a copy of the floats from {@code data}'s position to its limit, whose number must equal
+     * {@code shape.size()}; the buffer's position stays where it was. A view (a slice of a dataset) is uploaded
+     * without being gathered into an array first.
+     */
+    Tensor fromFloats(FloatBuffer data, Shape shape);
 
     /** An F64 tensor holding a copy of {@code data}, whose length must equal {@code shape.size()}. */
     Tensor fromDoubles(double[] data, Shape shape);
@@ -68,7 +78,20 @@ public interface TensorBackend {
     }
 
     /** The elements in row-major order as floats (F64 data is rounded). */
-    float[] toFloats(Tensor t);
+    default float[] toFloats(Tensor t) {
+        float[] out = new float[t.shape().size()];
+        toFloats(t, FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * Writes the elements in row-major order as floats (F64 data is rounded) into {@code into} from its position on;
+     * the buffer's position stays where it was. Results are written where the caller keeps them, without an array of
+     * their own on the way.
+     *
+     * @throws ShapeMismatchException when fewer floats than {@code t}'s elements remain in {@code into}
+     */
+    void toFloats(Tensor t, FloatBuffer into);
 
     /** The elements in row-major order as doubles. */
     double[] toDoubles(Tensor t);

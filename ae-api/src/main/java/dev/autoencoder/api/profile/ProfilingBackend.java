@@ -12,6 +12,7 @@ import dev.autoencoder.api.Shape;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -106,7 +107,7 @@ public final class ProfilingBackend implements TensorBackend {
     }
 
     @Override
-    public Tensor fromFloats(float[] data, Shape shape) {
+    public Tensor fromFloats(FloatBuffer data, Shape shape) {
         return tensor("fromFloats", () -> inner.fromFloats(data, shape));
     }
 
@@ -136,9 +137,12 @@ public final class ProfilingBackend implements TensorBackend {
     }
 
     @Override
-    public float[] toFloats(Tensor t) {
+    public void toFloats(Tensor t, FloatBuffer into) {
         Tensor v = in(t);
-        return timed("toFloats", () -> inner.toFloats(v));
+        timed("toFloats", () -> {
+            inner.toFloats(v, into);
+            return into;
+        });
     }
 
     @Override

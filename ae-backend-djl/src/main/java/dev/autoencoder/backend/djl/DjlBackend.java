@@ -22,6 +22,7 @@ import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.kernel.OffHeapAdam;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -136,9 +137,9 @@ public final class DjlBackend implements TensorBackend {
     // ---------------------------------------------------------------- creation and transfer
 
     @Override
-    public Tensor fromFloats(float[] data, Shape shape) {
-        Shapes.dataLength(data.length, shape);
-        return upload(shape, DType.F32, b -> b.asFloatBuffer().put(data));
+    public Tensor fromFloats(FloatBuffer data, Shape shape) {
+        Shapes.dataLength(data.remaining(), shape);
+        return upload(shape, DType.F32, b -> b.asFloatBuffer().put(data.duplicate()));
     }
 
     @Override
@@ -160,11 +161,10 @@ public final class DjlBackend implements TensorBackend {
     }
 
     @Override
-    public float[] toFloats(Tensor t) {
+    public void toFloats(Tensor t, FloatBuffer into) {
         Shapes.operands(this, "toFloats", t);
-        float[] out = new float[t.shape().size()];
-        read(t, DType.F32, b -> b.asFloatBuffer().get(out));
-        return out;
+        Shapes.room(into.remaining(), t.shape());
+        read(t, DType.F32, b -> into.put(into.position(), b.asFloatBuffer(), 0, t.shape().size()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.kernel.OffHeapAdam;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,8 +95,8 @@ public final class Nd4jBackend implements TensorBackend {
     // ---------------------------------------------------------------- creation and transfer
 
     @Override
-    public Tensor fromFloats(float[] data, Shape shape) {
-        Shapes.dataLength(data.length, shape);
+    public Tensor fromFloats(FloatBuffer data, Shape shape) {
+        Shapes.dataLength(data.remaining(), shape);
         return wrap(NdArrays.of(data, shape), shape, DType.F32);
     }
 
@@ -111,9 +112,10 @@ public final class Nd4jBackend implements TensorBackend {
     }
 
     @Override
-    public float[] toFloats(Tensor t) {
+    public void toFloats(Tensor t, FloatBuffer into) {
         Shapes.operands(this, "toFloats", t);
-        return NdArrays.floats(a(t), t.shape().size());
+        Shapes.room(into.remaining(), t.shape());
+        NdArrays.copy(a(t), t.shape().size(), into);
     }
 
     @Override

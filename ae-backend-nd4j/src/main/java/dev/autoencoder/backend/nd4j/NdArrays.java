@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
+
 /**
  * Allocation and transfer of c-order arrays of our shapes, including the two shapes ND4J treats specially: rank 0
  * (scalars) and size 0 (empty arrays).
@@ -67,11 +69,11 @@ final class NdArrays {
      * it.
      */
 
-    /** A copy of {@code data} (F32) with {@code shape}. */
-    static INDArray of(float[] data, Shape shape) {
+    /** A copy of the floats from {@code data}'s position to its limit (F32) with {@code shape}; its position stays. */
+    static INDArray of(FloatBuffer data, Shape shape) {
         INDArray a = uninitialized(shape, DataType.FLOAT);
-        if (data.length > 0) {
-            a.data().asNioFloat().put(data);
+        if (data.hasRemaining()) {
+            a.data().asNioFloat().put(data.duplicate());
         }
         return a;
     }
@@ -113,21 +115,21 @@ final class NdArrays {
         return d;
     }
 
-    /** The elements in row-major order as floats (doubles rounded to nearest). */
-    static float[] floats(INDArray a, int size) {
+    /**
+     * Writes the first {@code size} elements in row-major order as floats (doubles rounded to nearest) into {@code into}
+     * from its position on, which stays where it was.
+     */
+    static void copy(INDArray a, int size, FloatBuffer into) {
         if (size == 0) {
-            return new float[0];
+            return;
         }
         if (a.dataType() == DataType.FLOAT) {
-            float[] f = new float[size];
-            a.data().asNioFloat().get(f);
-            return f;
+            into.put(into.position(), a.data().asNioFloat(), 0, size);
+            return;
         }
         double[] d = doubles(a, size);
-        float[] f = new float[d.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) d[i];
+        for (int i = 0; i < d.length; i++) {
+            into.put(into.position() + i, (float) d[i]);
         }
-        return f;
     }
 }

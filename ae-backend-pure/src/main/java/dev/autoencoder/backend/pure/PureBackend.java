@@ -19,6 +19,7 @@ import dev.autoencoder.backend.pure.kernel.Conv2d;
 import dev.autoencoder.backend.pure.kernel.ConvGeometry;
 import dev.autoencoder.backend.pure.kernel.Gemm;
 import dev.autoencoder.backend.pure.kernel.Parallel;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -94,10 +95,10 @@ public final class PureBackend implements TensorBackend {
     // ---------------------------------------------------------------- creation and transfer
 
     @Override
-    public Tensor fromFloats(float[] data, Shape shape) {
-        Shapes.dataLength(data.length, shape);
-        float[] copy = arena.floats(data.length);
-        System.arraycopy(data, 0, copy, 0, data.length);
+    public Tensor fromFloats(FloatBuffer data, Shape shape) {
+        Shapes.dataLength(data.remaining(), shape);
+        float[] copy = arena.floats(shape.size());
+        data.get(data.position(), copy);
         return PureTensor.of(this, shape, copy);
     }
 
@@ -120,10 +121,11 @@ public final class PureBackend implements TensorBackend {
     }
 
     @Override
-    public float[] toFloats(Tensor t) {
+    public void toFloats(Tensor t, FloatBuffer into) {
         Shapes.operands(this, "toFloats", t);
+        Shapes.room(into.remaining(), t.shape());
         PureTensor x = p(t);
-        return x.floats() != null ? x.floats().clone() : toFloat(x.doubles(), new float[x.shape().size()]);
+        into.put(into.position(), x.floats() != null ? x.floats() : toFloat(x.doubles(), new float[x.shape().size()]));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.autoencoder.data.Samples;
 import dev.autoencoder.models.family.Loss;
 import dev.autoencoder.models.family.Objective;
 import dev.autoencoder.models.nn.Forward;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,12 +64,12 @@ public final class HostBatches {
             int to = Math.min(x.size(), from + batchSize);
             try (TensorScope scope = backend.newScope()) {
                 Tape tape = new Tape(backend);
-                float[] rows = backend.toFloats(f.apply(tape.constant(upload(x.slice(from, to))), Forward.inference(tape, rng)).value());
+                Tensor rows = f.apply(tape.constant(upload(x.slice(from, to))), Forward.inference(tape, rng)).value();
                 if (out == null) {
-                    per = rows.length / (to - from);
+                    per = rows.shape().size() / (to - from);
                     out = results(into, Math.multiplyExact(x.size(), per));
                 }
-                System.arraycopy(rows, 0, out, from * per, rows.length);
+                backend.toFloats(rows, FloatBuffer.wrap(out, from * per, rows.shape().size()));
             }
         }
         return out == null ? results(into, 0) : out;
@@ -115,7 +116,7 @@ public final class HostBatches {
         int[] dims = new int[sampleShape.length + 1];
         dims[0] = samples.size();
         System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
-        Tensor t = backend.fromFloats(samples.features(), Shape.of(dims));
+        Tensor t = backend.fromFloats(samples.featureBuffer(), Shape.of(dims));
         return dtype == DType.F32 ? t : backend.cast(t, dtype);
     }
 

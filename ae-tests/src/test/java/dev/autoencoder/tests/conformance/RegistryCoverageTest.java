@@ -24,7 +24,7 @@ class RegistryCoverageTest {
             "release", "ScopeConformanceTest",
             "fromDoubles", "creates every input of every check",
             "toDoubles", "reads every result of every check",
-            "toFloats", "the fromFloats entry round-trips through it");
+            "toFloats", "TransferConformanceTest; the fromFloats entry round-trips through it");
 
     @Test
     void everyAbstractPrimitiveHasARegistryEntry() {

@@ -221,13 +221,13 @@ public final class Gemm {
         /** Copies op(B)[pc..pc+kc, jc..jc+nc] into {@code panel}, its rows {@code ld} apart. */
         private void packB(int pc, int kc, int jc, int nc, float[] panel, int ld) {
             if (transposeB) {
-                // a row of the panel at a time: its writes are contiguous, and the nc rows of B it reads stay in cache
-                // for the next depths (writing a column at a time would evict each line of the panel between writes)
-                for (int p = 0; p < kc; p++) {
-                    int src = bOff + jc * k + pc + p;
-                    int dst = p * ld;
-                    for (int j = 0; j < nc; j++) {
-                        panel[dst + j] = b[src + j * k];
+                // a row of B (a column of the panel) at a time: its reads are contiguous, and the kc lines of the panel
+                // it writes (16 KB at most) stay in L1 while the next rows fill them (a row of the panel at a time read B
+                // with a stride of k floats, which for k a multiple of 256 falls into a few sets of the L1 cache)
+                for (int j = 0; j < nc; j++) {
+                    int src = bOff + (jc + j) * k + pc;
+                    for (int p = 0; p < kc; p++) {
+                        panel[p * ld + j] = b[src + p];
                     }
                 }
             } else {
