@@ -15,11 +15,11 @@ import java.util.Objects;
  *
  * <p>{@link #sgemm} is the fast path. It packs {@code KC x NC} panels of {@code op(B)} and
  * {@code MR} rows of {@code op(A)} into separate row arrays (transposes are handled while packing)
- * and hands them to a {@link MicroKernel}: the Vector API kernel, which keeps a tile of {@code C}
- * in registers, when the JVM has {@code jdk.incubator.vector}, else the scalar kernel that C2
- * auto-vectorises (see {@link MicroKernels}). A
- * narrow result with more rows is computed as {@code C^T = op(B)^T op(A)^T}, so that the longer
- * dimension is the vectorised one. Rows are split over the {@link Parallel}
+ * and hands them to a {@link MicroKernel}, which reads and writes the rows of {@code C} in place: the Vector API
+ * kernel, which keeps a tile of {@code C} in registers, when the JVM has {@code jdk.incubator.vector}, else the
+ * scalar kernel that C2 auto-vectorises (see {@link MicroKernels}). A narrow result with more rows is computed as
+ * {@code C^T = op(B)^T op(A)^T}, so that the longer dimension is the vectorised one (its rows, columns of C, go
+ * through a buffer). Rows are split over the {@link Parallel}
  * threads in contiguous chunks, or columns when there are few rows; each element of {@code C} is
  * computed by the same sequence of float operations whatever the chunking, so results do not
  * depend on the thread count.
@@ -164,11 +164,14 @@ public final class Gemm {
         return (size + blocks - 1) / blocks;
     }
 
-    /** A thread's packed panel of op(B), rows of op(A) and rows of C, at the largest block sizes. */
+    /**
+     * A thread's packed panel of op(B), rows of op(A) and, for a result computed transposed, rows of it (NC apart), at
+     * the largest block sizes.
+     */
     private static final class Buffers {
         final float[] bPanel = new float[KC * (NC + PANEL_PAD)];
         final float[][] aRows = new float[MR][KC];
-        final float[][] cRows = new float[MR][NC];
+        final float[] cRows = new float[MR * NC];
     }
 
     /** {@code size} rounded up to a multiple of {@code unit}: panels of whole vectors leave no scalar columns inside. */
@@ -192,26 +195,25 @@ public final class Gemm {
             Buffers buffers = BUFFERS.get();
             float[] bPanel = buffers.bPanel;
             float[][] aRows = buffers.aRows;
-            float[][] cRows = buffers.cRows;
+            float[] cRows = buffers.cRows;
             for (int jc = colStart; jc < colEnd; jc += width) {
                 int nc = Math.min(width, colEnd - jc);
                 for (int pc = 0; pc < k; pc += depth) {
                     int kc = Math.min(depth, k - pc);
                     packB(pc, kc, jc, nc, bPanel, width + PANEL_PAD);
-                    boolean loadC = accumulate || pc > 0;
+                    boolean addToC = accumulate || pc > 0;
                     for (int i0 = rowStart; i0 < rowEnd; i0 += MR) {
                         int mr = Math.min(MR, rowEnd - i0);
                         packA(i0, mr, pc, kc, aRows);
-                        for (int r = 0; r < mr; r++) {
-                            if (loadC) {
-                                loadRow(i0 + r, jc, nc, cRows[r]);
-                            } else {
-                                Arrays.fill(cRows[r], 0, nc, 0f);
+                        if (cColStride == 1) {
+                            kernel.multiply(c, cOff + i0 * cRowStride + jc, cRowStride, mr, nc, aRows, kc, bPanel,
+                                    width + PANEL_PAD, addToC);
+                        } else {
+                            if (addToC) {
+                                loadColumns(i0, mr, jc, nc, cRows);
                             }
-                        }
-                        kernel.multiply(cRows, mr, nc, aRows, kc, bPanel, width + PANEL_PAD);
-                        for (int r = 0; r < mr; r++) {
-                            storeRow(i0 + r, jc, nc, cRows[r]);
+                            kernel.multiply(cRows, 0, NC, mr, nc, aRows, kc, bPanel, width + PANEL_PAD, addToC);
+                            storeColumns(i0, mr, jc, nc, cRows);
                         }
                     }
                 }
@@ -253,24 +255,22 @@ public final class Gemm {
             }
         }
 
-        private void loadRow(int i, int jc, int nc, float[] row) {
-            int base = cOff + i * cRowStride + jc * cColStride;
-            if (cColStride == 1) {
-                System.arraycopy(c, base, row, 0, nc);
-            } else {
+        /** Copies rows {@code i0..i0+mr} of a result stored transposed, columns {@code jc..jc+nc}, into {@code rows}. */
+        private void loadColumns(int i0, int mr, int jc, int nc, float[] rows) {
+            for (int r = 0; r < mr; r++) {
+                int base = cOff + (i0 + r) * cRowStride + jc * cColStride;
                 for (int j = 0; j < nc; j++) {
-                    row[j] = c[base + j * cColStride];
+                    rows[r * NC + j] = c[base + j * cColStride];
                 }
             }
         }
 
-        private void storeRow(int i, int jc, int nc, float[] row) {
-            int base = cOff + i * cRowStride + jc * cColStride;
-            if (cColStride == 1) {
-                System.arraycopy(row, 0, c, base, nc);
-            } else {
+        /** The inverse of {@link #loadColumns}. */
+        private void storeColumns(int i0, int mr, int jc, int nc, float[] rows) {
+            for (int r = 0; r < mr; r++) {
+                int base = cOff + (i0 + r) * cRowStride + jc * cColStride;
                 for (int j = 0; j < nc; j++) {
-                    c[base + j * cColStride] = row[j];
+                    c[base + j * cColStride] = rows[r * NC + j];
                 }
             }
         }

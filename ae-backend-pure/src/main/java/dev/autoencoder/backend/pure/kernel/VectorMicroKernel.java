@@ -20,36 +20,42 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(float[][] c, int mr, int nc, float[][] a, int kc, float[] b, int ldb) {
+    public void multiply(float[] c, int cOff, int ldc, int mr, int nc, float[][] a, int kc, float[] b, int ldb,
+                         boolean accumulate) {
         int r = 0;
         for (; r + 4 <= mr; r += 4) {
-            fourRows(c, r, nc, a, kc, b, ldb);
+            fourRows(c, cOff + r * ldc, ldc, r, nc, a, kc, b, ldb, accumulate);
         }
         for (; r < mr; r++) {
-            oneRow(c[r], 0, nc, a[r], kc, b, ldb);
+            oneRow(c, cOff + r * ldc, 0, nc, a[r], kc, b, ldb, accumulate);
         }
     }
 
-    private static void fourRows(float[][] c, int r, int nc, float[][] a, int kc, float[] b, int ldb) {
-        float[] c0 = c[r];
-        float[] c1 = c[r + 1];
-        float[] c2 = c[r + 2];
-        float[] c3 = c[r + 3];
+    /** C's old values at {@code c[i]} onwards, or zero. */
+    private static FloatVector start(float[] c, int i, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(SPECIES, c, i) : FloatVector.zero(SPECIES);
+    }
+
+    private static void fourRows(float[] c, int c0, int ldc, int r, int nc, float[][] a, int kc, float[] b, int ldb,
+                                 boolean accumulate) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         float[] a0 = a[r];
         float[] a1 = a[r + 1];
         float[] a2 = a[r + 2];
         float[] a3 = a[r + 3];
-        int j = fourRowsWide(c0, c1, c2, c3, a0, a1, a2, a3, nc, kc, b, ldb);
+        int j = fourRowsWide(c, c0, ldc, a0, a1, a2, a3, nc, kc, b, ldb, accumulate);
         for (; j + 2 * LANES <= nc; j += 2 * LANES) {
             int k = j + LANES;
-            FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
-            FloatVector x01 = FloatVector.fromArray(SPECIES, c0, k);
-            FloatVector x10 = FloatVector.fromArray(SPECIES, c1, j);
-            FloatVector x11 = FloatVector.fromArray(SPECIES, c1, k);
-            FloatVector x20 = FloatVector.fromArray(SPECIES, c2, j);
-            FloatVector x21 = FloatVector.fromArray(SPECIES, c2, k);
-            FloatVector x30 = FloatVector.fromArray(SPECIES, c3, j);
-            FloatVector x31 = FloatVector.fromArray(SPECIES, c3, k);
+            FloatVector x00 = start(c, c0 + j, accumulate);
+            FloatVector x01 = start(c, c0 + k, accumulate);
+            FloatVector x10 = start(c, c1 + j, accumulate);
+            FloatVector x11 = start(c, c1 + k, accumulate);
+            FloatVector x20 = start(c, c2 + j, accumulate);
+            FloatVector x21 = start(c, c2 + k, accumulate);
+            FloatVector x30 = start(c, c3 + j, accumulate);
+            FloatVector x31 = start(c, c3 + k, accumulate);
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
                 FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
                 FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
@@ -66,20 +72,20 @@ final class VectorMicroKernel implements MicroKernel {
                 x30 = b0.fma(s, x30);
                 x31 = b1.fma(s, x31);
             }
-            x00.intoArray(c0, j);
-            x01.intoArray(c0, k);
-            x10.intoArray(c1, j);
-            x11.intoArray(c1, k);
-            x20.intoArray(c2, j);
-            x21.intoArray(c2, k);
-            x30.intoArray(c3, j);
-            x31.intoArray(c3, k);
+            x00.intoArray(c, c0 + j);
+            x01.intoArray(c, c0 + k);
+            x10.intoArray(c, c1 + j);
+            x11.intoArray(c, c1 + k);
+            x20.intoArray(c, c2 + j);
+            x21.intoArray(c, c2 + k);
+            x30.intoArray(c, c3 + j);
+            x31.intoArray(c, c3 + k);
         }
         for (; j + LANES <= nc; j += LANES) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, c0, j);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, c1, j);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, c2, j);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, c3, j);
+            FloatVector x0 = start(c, c0 + j, accumulate);
+            FloatVector x1 = start(c, c1 + j, accumulate);
+            FloatVector x2 = start(c, c2 + j, accumulate);
+            FloatVector x3 = start(c, c3 + j, accumulate);
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
                 FloatVector bv = FloatVector.fromArray(SPECIES, b, bp);
                 x0 = bv.fma(FloatVector.broadcast(SPECIES, a0[p]), x0);
@@ -87,13 +93,13 @@ final class VectorMicroKernel implements MicroKernel {
                 x2 = bv.fma(FloatVector.broadcast(SPECIES, a2[p]), x2);
                 x3 = bv.fma(FloatVector.broadcast(SPECIES, a3[p]), x3);
             }
-            x0.intoArray(c0, j);
-            x1.intoArray(c1, j);
-            x2.intoArray(c2, j);
-            x3.intoArray(c3, j);
+            x0.intoArray(c, c0 + j);
+            x1.intoArray(c, c1 + j);
+            x2.intoArray(c, c2 + j);
+            x3.intoArray(c, c3 + j);
         }
         for (int row = 0; row < 4; row++) {
-            oneRow(c[r + row], j, nc, a[r + row], kc, b, ldb);
+            oneRow(c, c0 + row * ldc, j, nc, a[r + row], kc, b, ldb, accumulate);
         }
     }
 
@@ -101,29 +107,32 @@ final class VectorMicroKernel implements MicroKernel {
      * Four rows by four vectors: sixteen accumulators, and four broadcasts of A for sixteen fused multiply-adds per
      * depth, so that the broadcasts do not crowd the multiply-adds off their ports. Returns the first column left.
      */
-    private static int fourRowsWide(float[] c0, float[] c1, float[] c2, float[] c3, float[] a0, float[] a1, float[] a2,
-            float[] a3, int nc, int kc, float[] b, int ldb) {
+    private static int fourRowsWide(float[] c, int c0, int ldc, float[] a0, float[] a1, float[] a2, float[] a3, int nc,
+            int kc, float[] b, int ldb, boolean accumulate) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         int j = 0;
         for (; j + 4 * LANES <= nc; j += 4 * LANES) {
             int j1 = j + LANES;
             int j2 = j + 2 * LANES;
             int j3 = j + 3 * LANES;
-            FloatVector x00 = FloatVector.fromArray(SPECIES, c0, j);
-            FloatVector x01 = FloatVector.fromArray(SPECIES, c0, j1);
-            FloatVector x02 = FloatVector.fromArray(SPECIES, c0, j2);
-            FloatVector x03 = FloatVector.fromArray(SPECIES, c0, j3);
-            FloatVector x10 = FloatVector.fromArray(SPECIES, c1, j);
-            FloatVector x11 = FloatVector.fromArray(SPECIES, c1, j1);
-            FloatVector x12 = FloatVector.fromArray(SPECIES, c1, j2);
-            FloatVector x13 = FloatVector.fromArray(SPECIES, c1, j3);
-            FloatVector x20 = FloatVector.fromArray(SPECIES, c2, j);
-            FloatVector x21 = FloatVector.fromArray(SPECIES, c2, j1);
-            FloatVector x22 = FloatVector.fromArray(SPECIES, c2, j2);
-            FloatVector x23 = FloatVector.fromArray(SPECIES, c2, j3);
-            FloatVector x30 = FloatVector.fromArray(SPECIES, c3, j);
-            FloatVector x31 = FloatVector.fromArray(SPECIES, c3, j1);
-            FloatVector x32 = FloatVector.fromArray(SPECIES, c3, j2);
-            FloatVector x33 = FloatVector.fromArray(SPECIES, c3, j3);
+            FloatVector x00 = start(c, c0 + j, accumulate);
+            FloatVector x01 = start(c, c0 + j1, accumulate);
+            FloatVector x02 = start(c, c0 + j2, accumulate);
+            FloatVector x03 = start(c, c0 + j3, accumulate);
+            FloatVector x10 = start(c, c1 + j, accumulate);
+            FloatVector x11 = start(c, c1 + j1, accumulate);
+            FloatVector x12 = start(c, c1 + j2, accumulate);
+            FloatVector x13 = start(c, c1 + j3, accumulate);
+            FloatVector x20 = start(c, c2 + j, accumulate);
+            FloatVector x21 = start(c, c2 + j1, accumulate);
+            FloatVector x22 = start(c, c2 + j2, accumulate);
+            FloatVector x23 = start(c, c2 + j3, accumulate);
+            FloatVector x30 = start(c, c3 + j, accumulate);
+            FloatVector x31 = start(c, c3 + j1, accumulate);
+            FloatVector x32 = start(c, c3 + j2, accumulate);
+            FloatVector x33 = start(c, c3 + j3, accumulate);
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
                 FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
                 FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
@@ -150,42 +159,43 @@ final class VectorMicroKernel implements MicroKernel {
                 x32 = b2.fma(s, x32);
                 x33 = b3.fma(s, x33);
             }
-            x00.intoArray(c0, j);
-            x01.intoArray(c0, j1);
-            x02.intoArray(c0, j2);
-            x03.intoArray(c0, j3);
-            x10.intoArray(c1, j);
-            x11.intoArray(c1, j1);
-            x12.intoArray(c1, j2);
-            x13.intoArray(c1, j3);
-            x20.intoArray(c2, j);
-            x21.intoArray(c2, j1);
-            x22.intoArray(c2, j2);
-            x23.intoArray(c2, j3);
-            x30.intoArray(c3, j);
-            x31.intoArray(c3, j1);
-            x32.intoArray(c3, j2);
-            x33.intoArray(c3, j3);
+            x00.intoArray(c, c0 + j);
+            x01.intoArray(c, c0 + j1);
+            x02.intoArray(c, c0 + j2);
+            x03.intoArray(c, c0 + j3);
+            x10.intoArray(c, c1 + j);
+            x11.intoArray(c, c1 + j1);
+            x12.intoArray(c, c1 + j2);
+            x13.intoArray(c, c1 + j3);
+            x20.intoArray(c, c2 + j);
+            x21.intoArray(c, c2 + j1);
+            x22.intoArray(c, c2 + j2);
+            x23.intoArray(c, c2 + j3);
+            x30.intoArray(c, c3 + j);
+            x31.intoArray(c, c3 + j1);
+            x32.intoArray(c, c3 + j2);
+            x33.intoArray(c, c3 + j3);
         }
         return j;
     }
 
-    /** Columns {@code [from, nc)} of one row: whole vectors, then single elements. */
-    private static void oneRow(float[] cr, int from, int nc, float[] ar, int kc, float[] b, int ldb) {
+    /** Columns {@code [from, nc)} of the row of C at {@code c[cr]}: whole vectors, then single elements. */
+    private static void oneRow(float[] c, int cr, int from, int nc, float[] ar, int kc, float[] b, int ldb,
+                               boolean accumulate) {
         int j = from;
         for (; j + LANES <= nc; j += LANES) {
-            FloatVector x = FloatVector.fromArray(SPECIES, cr, j);
+            FloatVector x = start(c, cr + j, accumulate);
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
                 x = FloatVector.fromArray(SPECIES, b, bp).fma(FloatVector.broadcast(SPECIES, ar[p]), x);
             }
-            x.intoArray(cr, j);
+            x.intoArray(c, cr + j);
         }
         for (; j < nc; j++) {
-            float x = cr[j];
+            float x = accumulate ? c[cr + j] : 0f;
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
                 x = Math.fma(b[bp], ar[p], x);
             }
-            cr[j] = x;
+            c[cr + j] = x;
         }
     }
 }
