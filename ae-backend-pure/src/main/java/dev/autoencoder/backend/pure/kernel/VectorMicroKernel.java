@@ -179,10 +179,34 @@ final class VectorMicroKernel implements MicroKernel {
         return j;
     }
 
-    /** Columns {@code [from, nc)} of the row of C at {@code c[cr]}: whole vectors, then single elements. */
+    /**
+     * Columns {@code [from, nc)} of the row of C at {@code c[cr]}: four vectors at a time, so that four independent
+     * sums hide the latency of a fused multiply-add (a single sum waits for each one), then single vectors, then single
+     * elements.
+     */
     private static void oneRow(float[] c, int cr, int from, int nc, float[] ar, int kc, float[] b, int ldb,
                                boolean accumulate) {
         int j = from;
+        for (; j + 4 * LANES <= nc; j += 4 * LANES) {
+            int j1 = j + LANES;
+            int j2 = j + 2 * LANES;
+            int j3 = j + 3 * LANES;
+            FloatVector x0 = start(c, cr + j, accumulate);
+            FloatVector x1 = start(c, cr + j1, accumulate);
+            FloatVector x2 = start(c, cr + j2, accumulate);
+            FloatVector x3 = start(c, cr + j3, accumulate);
+            for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
+                FloatVector s = FloatVector.broadcast(SPECIES, ar[p]);
+                x0 = FloatVector.fromArray(SPECIES, b, bp).fma(s, x0);
+                x1 = FloatVector.fromArray(SPECIES, b, bp + LANES).fma(s, x1);
+                x2 = FloatVector.fromArray(SPECIES, b, bp + 2 * LANES).fma(s, x2);
+                x3 = FloatVector.fromArray(SPECIES, b, bp + 3 * LANES).fma(s, x3);
+            }
+            x0.intoArray(c, cr + j);
+            x1.intoArray(c, cr + j1);
+            x2.intoArray(c, cr + j2);
+            x3.intoArray(c, cr + j3);
+        }
         for (; j + LANES <= nc; j += LANES) {
             FloatVector x = start(c, cr + j, accumulate);
             for (int p = 0, bp = j; p < kc; p++, bp += ldb) {
