@@ -45,7 +45,7 @@ final class VectorMicroKernel implements MicroKernel {
         float[] a1 = a[r + 1];
         float[] a2 = a[r + 2];
         float[] a3 = a[r + 3];
-        int j = fourRowsWide(c, c0, ldc, a0, a1, a2, a3, nc, kc, b, ldb, accumulate);
+        int j = fourRowsWide(c, c0, c1, c2, c3, a0, a1, a2, a3, nc, kc, b, ldb, accumulate);
         for (; j + 2 * LANES <= nc; j += 2 * LANES) {
             int k = j + LANES;
             FloatVector x00 = start(c, c0 + j, accumulate);
@@ -107,11 +107,8 @@ final class VectorMicroKernel implements MicroKernel {
      * Four rows by four vectors: sixteen accumulators, and four broadcasts of A for sixteen fused multiply-adds per
      * depth, so that the broadcasts do not crowd the multiply-adds off their ports. Returns the first column left.
      */
-    private static int fourRowsWide(float[] c, int c0, int ldc, float[] a0, float[] a1, float[] a2, float[] a3, int nc,
-            int kc, float[] b, int ldb, boolean accumulate) {
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
+    private static int fourRowsWide(float[] c, int c0, int c1, int c2, int c3, float[] a0, float[] a1, float[] a2,
+            float[] a3, int nc, int kc, float[] b, int ldb, boolean accumulate) {
         int j = 0;
         for (; j + 4 * LANES <= nc; j += 4 * LANES) {
             int j1 = j + LANES;
