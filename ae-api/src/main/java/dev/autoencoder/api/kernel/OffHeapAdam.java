@@ -2,10 +2,6 @@ package dev.autoencoder.api.kernel;
 
 import dev.autoencoder.api.AdamCoefficients;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * One F32 Adam step written in place into native memory, in a single pass (read four buffers, write three), split
@@ -19,14 +15,11 @@ public final class OffHeapAdam {
 
     private static final AdamSlice SLICE = AdamSlice.best();
 
-    private final int threads;
+    private final Slices slices;
 
     /** @param threads how many slices a large step is split into (the backend's compute threads) */
     public OffHeapAdam(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        this.threads = threads;
+        this.slices = new Slices(threads);
     }
 
     /**
@@ -34,26 +27,11 @@ public final class OffHeapAdam {
      * {@code v}. The buffers hold floats in native byte order from index 0, and none of them shares memory with another.
      */
     public void step(int n, ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer v, AdamCoefficients c) {
-        ByteBuffer pb = floats(p, n);
-        ByteBuffer gb = floats(g, n);
-        ByteBuffer mb = floats(m, n);
-        ByteBuffer vb = floats(v, n);
+        ByteBuffer pb = Slices.floats(p, n, "Adam's parameter");
+        ByteBuffer gb = Slices.floats(g, n, "Adam's gradient");
+        ByteBuffer mb = Slices.floats(m, n, "Adam's first moment");
+        ByteBuffer vb = Slices.floats(v, n, "Adam's second moment");
         AdamCoefficients.F32 f = c.inF32();
-        int slices = Math.max(1, Math.min(threads, n / MIN_SLICE));
-        List<ForkJoinTask<?>> others = new ArrayList<>(slices - 1);
-        for (int s = 1; s < slices; s++) {
-            int from = (int) ((long) n * s / slices);
-            int to = (int) ((long) n * (s + 1) / slices);
-            others.add(ForkJoinTask.adapt(() -> SLICE.step(pb, gb, mb, vb, f, from, to)).fork());
-        }
-        SLICE.step(pb, gb, mb, vb, f, 0, n / slices);
-        others.forEach(ForkJoinTask::join);
-    }
-
-    private static ByteBuffer floats(ByteBuffer b, int n) {
-        if (b.capacity() < (long) n * Float.BYTES) {
-            throw new IllegalArgumentException("Adam's buffer holds " + b.capacity() + " bytes, not " + n + " floats");
-        }
-        return b.duplicate().order(ByteOrder.nativeOrder()).position(0);
+        slices.run(n, MIN_SLICE, (from, to) -> SLICE.step(pb, gb, mb, vb, f, from, to));
     }
 }

@@ -21,6 +21,7 @@ import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.kernel.OffHeapAdam;
+import dev.autoencoder.api.kernel.OffHeapLstmCell;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -54,6 +55,7 @@ public final class DjlBackend implements TensorBackend {
     private final Capabilities capabilities;
     private final String version;
     private final OffHeapAdam offHeapAdam;
+    private final OffHeapLstmCell offHeapLstmCell;
 
     /**
      * Loads libtorch and creates a backend computing on {@code device} with {@code threads} intra-op threads in
@@ -71,6 +73,7 @@ public final class DjlBackend implements TensorBackend {
         this.device = device;
         this.threads = threads;
         this.offHeapAdam = new OffHeapAdam(threads);
+        this.offHeapLstmCell = new OffHeapLstmCell(threads);
         this.scopes = new Scopes((PtNDManager) engine.newBaseManager(device));
         this.transfers = new Transfers(device);
         this.convolutions = new Convolutions(device);
@@ -152,6 +155,17 @@ public final class DjlBackend implements TensorBackend {
         applyThreads();
         PtNDArray array = transfers.upload(scopes.current(), shape, dtype, fill);
         return scopes.adopt(this, array, shape, dtype);
+    }
+
+    /** A new tensor in the current scope's manager whose memory the caller fills. */
+    private PtNDArray uninitialized(Shape shape, DType dtype) {
+        return JniUtils.createEmptyNdArray(scopes.current(), Transfers.shape(shape), Transfers.dataType(dtype), device,
+                SparseFormat.DENSE);
+    }
+
+    /** The memory of a contiguous tensor on the CPU, as a buffer over it (no copy). */
+    private static ByteBuffer memory(PtNDArray array) {
+        return JniUtils.getByteBuffer(array, true);
     }
 
     @Override
@@ -492,26 +506,47 @@ public final class DjlBackend implements TensorBackend {
         });
     }
 
-    /** The cell in fewer libtorch calls than the composite ({@link LstmCells}). */
+    /**
+     * F32 cells of contiguous tensors in one pass of {@link OffHeapLstmCell} over their memory; others in fewer libtorch
+     * calls than the composite ({@link LstmCells}).
+     */
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
         Shape state = Shapes.lstmCell(this, gates, cell);
         DType dtype = gates.dtype();
         applyThreads();
+        if (dtype == DType.F32 && state.size() > 0 && Contiguity.all(a(gates), a(cell))) {
+            PtNDArray hidden = uninitialized(state, dtype);
+            PtNDArray newCell = uninitialized(state, dtype);
+            PtNDArray activations = uninitialized(gates.shape(), dtype);
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(a(gates)), memory(a(cell)), memory(hidden),
+                    memory(newCell), memory(activations));
+            return new LstmCellOutput(scopes.adopt(this, hidden, state, dtype), scopes.adopt(this, newCell, state, dtype),
+                    scopes.adopt(this, activations, gates.shape(), dtype));
+        }
         PtNDArray[] out = LstmCells.forward(a(gates), a(cell));
         return new LstmCellOutput(scopes.adopt(this, out[0], state, dtype), scopes.adopt(this, out[1], state, dtype),
                 scopes.adopt(this, out[2], gates.shape(), dtype));
     }
 
-    /** The cell's backward in fewer libtorch calls than the composite ({@link LstmCells}). */
+    /** The cell's backward as {@link #lstmCell} chooses: one pass of {@link OffHeapLstmCell}, or {@link LstmCells}. */
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
         Shape state = Shapes.lstmCellBackward(this, activations, cell, newCell, gradHidden, gradNewCell);
         DType dtype = activations.dtype();
         applyThreads();
+        PtNDArray[] in = {a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell)};
+        if (dtype == DType.F32 && state.size() > 0 && Contiguity.all(in)) {
+            PtNDArray gradGates = uninitialized(activations.shape(), dtype);
+            PtNDArray gradCell = uninitialized(state, dtype);
+            offHeapLstmCell.backward(state.dim(0), state.dim(1), memory(in[0]), memory(in[1]), memory(in[2]),
+                    memory(in[3]), memory(in[4]), memory(gradGates), memory(gradCell));
+            return new LstmCellGradients(scopes.adopt(this, gradGates, activations.shape(), dtype),
+                    scopes.adopt(this, gradCell, state, dtype));
+        }
         try (PtNDArray one = constant(1, dtype)) {
-            PtNDArray[] out = LstmCells.backward(a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell), one);
+            PtNDArray[] out = LstmCells.backward(in[0], in[1], in[2], in[3], in[4], one);
             return new LstmCellGradients(scopes.adopt(this, out[0], activations.shape(), dtype),
                     scopes.adopt(this, out[1], state, dtype));
         }

@@ -13,6 +13,7 @@ import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
 import dev.autoencoder.api.TensorScope;
 import dev.autoencoder.api.kernel.OffHeapAdam;
+import dev.autoencoder.api.kernel.OffHeapLstmCell;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,13 @@ public final class Nd4jBackend implements TensorBackend {
     private final LstmCells lstmCells = new LstmCells(kernels);
     private final String version;
     private final OffHeapAdam offHeapAdam;
+    private final OffHeapLstmCell offHeapLstmCell;
 
     /** Loads ND4J's natives and configures it for {@code threads} compute threads. */
     public Nd4jBackend(int threads) {
         Nd4jRuntime.configure(threads);
         this.offHeapAdam = new OffHeapAdam(threads);
+        this.offHeapLstmCell = new OffHeapLstmCell(threads);
         this.capabilities = new Capabilities(Set.of(DType.F32, DType.F64), "cpu", threads);
         this.version = Nd4jRuntime.version();
     }
@@ -404,6 +407,25 @@ public final class Nd4jBackend implements TensorBackend {
         return wrap(z, y.shape(), dtype);
     }
 
+    /**
+     * libnd4j's {@code sigm_cross_entropy_loss} without reduction, {@code max(z, 0) - t z + log(1 + e^-|z|)}: one pass
+     * where the default takes eight (its {@code log1p} alone is a composite here), and PyTorch's own formula. Operands of
+     * different shapes take the default.
+     */
+    @Override
+    public Tensor bceWithLogits(Tensor z, Tensor t) {
+        DType dtype = Shapes.operands(this, "bceWithLogits", z, t);
+        if (!z.shape().equals(t.shape()) || z.shape().size() == 0) {
+            return TensorBackend.super.bceWithLogits(z, t);
+        }
+        DataType type = NdArrays.dataType(dtype);
+        INDArray loss = NdArrays.uninitialized(z.shape(), type);
+        INDArray weight = NdArrays.filled(Shape.scalar(), type, 1);
+        kernels.run("sigm_cross_entropy_loss", new INDArray[] {loss}, new INDArray[] {a(z), weight, a(t)},
+                new long[] {0}, new double[] {0.0}, new boolean[0]);
+        return wrap(loss, z.shape(), dtype);
+    }
+
     /** BLAS's dot products where {@code t} is one whole buffer, else libnd4j's squared norm (twice as slow on W1's gradients). */
     @Override
     public Tensor sumOfSquares(Tensor t) {
@@ -467,7 +489,10 @@ public final class Nd4jBackend implements TensorBackend {
 
     // ---------------------------------------------------------------- linear algebra and convolution
 
-    /** The cell in fewer libnd4j calls than the composite, on views of the gate blocks ({@link LstmCells}); empty ones composed. */
+    /**
+     * F32 cells in whole buffers in one pass of {@link OffHeapLstmCell} (libnd4j's sigmoid is scalar); others in fewer
+     * libnd4j calls than the composite, on views of the gate blocks ({@link LstmCells}); empty ones composed.
+     */
     @Override
     public LstmCellOutput lstmCell(Tensor gates, Tensor cell) {
         Shape state = Shapes.lstmCell(this, gates, cell);
@@ -475,11 +500,22 @@ public final class Nd4jBackend implements TensorBackend {
         if (state.size() == 0) {
             return LstmCellOutput.composed(this, gates, cell);
         }
-        INDArray[] out = lstmCells.forward(a(gates), a(cell), gates.shape(), state);
+        INDArray z = a(gates);
+        INDArray c = a(cell);
+        if (dtype == DType.F32 && NdArrays.wholeBuffers(z, c)) {
+            INDArray hidden = NdArrays.uninitialized(state, DataType.FLOAT);
+            INDArray newCell = NdArrays.uninitialized(state, DataType.FLOAT);
+            INDArray activations = NdArrays.uninitialized(gates.shape(), DataType.FLOAT);
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), c.data().asNio(), hidden.data().asNio(),
+                    newCell.data().asNio(), activations.data().asNio());
+            return new LstmCellOutput(wrap(hidden, state, dtype), wrap(newCell, state, dtype),
+                    wrap(activations, gates.shape(), dtype));
+        }
+        INDArray[] out = lstmCells.forward(z, c, gates.shape(), state);
         return new LstmCellOutput(wrap(out[0], state, dtype), wrap(out[1], state, dtype), wrap(out[2], gates.shape(), dtype));
     }
 
-    /** The cell's backward in fewer libnd4j calls than the composite ({@link LstmCells}). */
+    /** The cell's backward as {@link #lstmCell} chooses: one pass of {@link OffHeapLstmCell}, or {@link LstmCells}. */
     @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
@@ -488,8 +524,16 @@ public final class Nd4jBackend implements TensorBackend {
         if (state.size() == 0) {
             return LstmCellGradients.composed(this, activations, cell, newCell, gradHidden, gradNewCell);
         }
-        INDArray[] out = lstmCells.backward(a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell),
-                activations.shape(), state);
+        INDArray[] in = {a(activations), a(cell), a(newCell), a(gradHidden), a(gradNewCell)};
+        if (dtype == DType.F32 && NdArrays.wholeBuffers(in)) {
+            INDArray gradGates = NdArrays.uninitialized(activations.shape(), DataType.FLOAT);
+            INDArray gradCell = NdArrays.uninitialized(state, DataType.FLOAT);
+            offHeapLstmCell.backward(state.dim(0), state.dim(1), in[0].data().asNio(), in[1].data().asNio(),
+                    in[2].data().asNio(), in[3].data().asNio(), in[4].data().asNio(), gradGates.data().asNio(),
+                    gradCell.data().asNio());
+            return new LstmCellGradients(wrap(gradGates, activations.shape(), dtype), wrap(gradCell, state, dtype));
+        }
+        INDArray[] out = lstmCells.backward(in[0], in[1], in[2], in[3], in[4], activations.shape(), state);
         return new LstmCellGradients(wrap(out[0], activations.shape(), dtype), wrap(out[1], state, dtype));
     }
 

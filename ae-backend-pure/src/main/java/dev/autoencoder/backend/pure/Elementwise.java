@@ -1,9 +1,9 @@
 package dev.autoencoder.backend.pure;
 
 import dev.autoencoder.api.Shape;
+import dev.autoencoder.api.kernel.ScalarMath;
 import dev.autoencoder.backend.pure.kernel.Parallel;
 import dev.autoencoder.backend.pure.kernel.ReluBackward;
-import dev.autoencoder.backend.pure.kernel.ScalarTranscendentals;
 import dev.autoencoder.backend.pure.kernel.Transcendentals;
 import java.util.Arrays;
 
@@ -82,7 +82,7 @@ final class Elementwise {
         },
         SIGMOID {
             @Override
-            double d(double x) { return ScalarTranscendentals.sigmoid(x); }
+            double d(double x) { return ScalarMath.sigmoid(x); }
             @Override
             void row(float[] x, float[] y, int from, int to) { TRANSCENDENTALS.sigmoid(x, y, from, to); }
         },

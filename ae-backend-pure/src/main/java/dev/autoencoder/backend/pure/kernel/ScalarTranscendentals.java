@@ -1,11 +1,13 @@
 package dev.autoencoder.backend.pure.kernel;
 
+import dev.autoencoder.api.kernel.ScalarMath;
+
 /** {@link Transcendentals} in plain Java, each element computed in F64 and rounded once. */
 public final class ScalarTranscendentals implements Transcendentals {
     @Override
     public void sigmoid(float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
-            y[i] = (float) sigmoid(x[i]);
+            y[i] = (float) ScalarMath.sigmoid(x[i]);
         }
     }
 
@@ -22,15 +24,6 @@ public final class ScalarTranscendentals implements Transcendentals {
             float softplus = Math.max(z[i], 0f) + (float) log1p((float) Math.exp(-Math.abs(z[i])));
             y[i] = softplus - t[i] * z[i];
         }
-    }
-
-    /** The logistic function without overflow ({@code exp} of a non-positive argument only), the F64 sigmoid. */
-    public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
     }
 
     /**

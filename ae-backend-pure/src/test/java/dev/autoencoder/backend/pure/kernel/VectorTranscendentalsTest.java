@@ -1,15 +1,16 @@
 package dev.autoencoder.backend.pure.kernel;
 
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.EXP_FLOOR;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.LN2_HI;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.LN2_LO;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.LOG2_E;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.ROUNDER;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.SQRT2_MINUS_1;
-import static dev.autoencoder.backend.pure.kernel.VectorTranscendentals.TANH_SMALL;
+import static dev.autoencoder.api.kernel.VectorMath.EXP_FLOOR;
+import static dev.autoencoder.api.kernel.VectorMath.LN2_HI;
+import static dev.autoencoder.api.kernel.VectorMath.LN2_LO;
+import static dev.autoencoder.api.kernel.VectorMath.LOG2_E;
+import static dev.autoencoder.api.kernel.VectorMath.ROUNDER;
+import static dev.autoencoder.api.kernel.VectorMath.SQRT2_MINUS_1;
+import static dev.autoencoder.api.kernel.VectorMath.TANH_SMALL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autoencoder.api.kernel.VectorMath;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BiConsumer;
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * which the Vector API's own {@code EXP} and {@code LOG1P} lanes do not guarantee.
  */
 class VectorTranscendentalsTest {
-    private static final float[] EXP_SERIES = {VectorTranscendentals.E0, VectorTranscendentals.E1,
-        VectorTranscendentals.E2, VectorTranscendentals.E3, VectorTranscendentals.E4, VectorTranscendentals.E5};
-    private static final float[] ATANH_SERIES = {VectorTranscendentals.A0, VectorTranscendentals.A1,
-        VectorTranscendentals.A2, VectorTranscendentals.A3};
-    private static final float[] TANH_SERIES = {VectorTranscendentals.T0, VectorTranscendentals.T1,
-        VectorTranscendentals.T2, VectorTranscendentals.T3, VectorTranscendentals.T4, VectorTranscendentals.T5,
-        VectorTranscendentals.T6, VectorTranscendentals.T7};
+    private static final float[] EXP_SERIES = {VectorMath.E0, VectorMath.E1,
+        VectorMath.E2, VectorMath.E3, VectorMath.E4, VectorMath.E5};
+    private static final float[] ATANH_SERIES = {VectorMath.A0, VectorMath.A1,
+        VectorMath.A2, VectorMath.A3};
+    private static final float[] TANH_SERIES = {VectorMath.T0, VectorMath.T1,
+        VectorMath.T2, VectorMath.T3, VectorMath.T4, VectorMath.T5,
+        VectorMath.T6, VectorMath.T7};
 
     private final float[] x = inputs();
     private final float[] t = new float[x.length];
