@@ -135,7 +135,9 @@ def op_function(name):
         "softplus": lambda a: torch.where(a[0] > 0, a[0] + F.softplus(-a[0]), F.softplus(a[0])),
         "logSigmoid": lambda a: F.logsigmoid(a[0]),
         "bceWithLogits": lambda a: F.binary_cross_entropy_with_logits(a[0], a[1], reduction="none"),
-        "lstmCell": (lambda a: lstm_cell(a)[0]) if name == "lstmCell[hidden only]" else (lambda a: torch.cat(lstm_cell(a), 1)),
+        "lstmCell": (lambda a: lstm_cell(a)[0]) if name == "lstmCell[hidden only]"
+        else (lambda a: torch.cat(lstm_cell([a[0] + a[1], a[2]]), 1)) if name == "lstmCell[input and hidden gates]"
+        else (lambda a: torch.cat(lstm_cell(a), 1)),
         "bce": lambda a: F.binary_cross_entropy(a[0], a[1], reduction="none"),
         "squaredError": lambda a: (a[0] - a[1]) ** 2,
         "mse": lambda a: F.mse_loss(a[0], a[1]),

@@ -231,6 +231,16 @@ public final class Shapes {
         return lstmCellState("lstmCell", gates.shape(), cell.shape());
     }
 
+    /**
+     * Checks the operands of {@link TensorBackend#lstmCell(Tensor, Tensor, Tensor)}: both gates {@code [n, 4h]} and
+     * {@code cell [n, h]}, of {@code backend} and one dtype it supports. Returns the cell state's shape {@code [n, h]}.
+     */
+    public static Shape lstmCell(TensorBackend backend, Tensor inputGates, Tensor hiddenGates, Tensor cell) {
+        operands(backend, "lstmCell", inputGates, hiddenGates, cell);
+        sameShapes("lstmCell", inputGates.shape(), hiddenGates.shape());
+        return lstmCellState("lstmCell", inputGates.shape(), cell.shape());
+    }
+
     /** The cell state's shape {@code [n, h]} of {@code gates [n, 4h]} and {@code cell [n, h]}, checked for {@code op}. */
     private static Shape lstmCellState(String op, Shape gates, Shape cell) {
         if (gates.rank() != 2 || cell.rank() != 2 || gates.dim(0) != cell.dim(0) || gates.dim(1) != 4 * cell.dim(1)) {

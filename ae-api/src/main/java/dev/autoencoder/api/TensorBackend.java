@@ -223,6 +223,16 @@ public interface TensorBackend {
     }
 
     /**
+     * {@link #lstmCell(Tensor, Tensor)} of the gates {@code inputGates + hiddenGates}, both {@code [n, 4h]}: a step's
+     * input and hidden gates apart, as PyTorch's fused cell takes them, so that their sum costs no pass of its own. The
+     * default adds them first.
+     */
+    default LstmCellOutput lstmCell(Tensor inputGates, Tensor hiddenGates, Tensor cell) {
+        Shapes.lstmCell(this, inputGates, hiddenGates, cell);
+        return lstmCell(add(inputGates, hiddenGates), cell);
+    }
+
+    /**
      * The backward of {@link #lstmCell}: given the step's {@code activations}, the {@code cell} state it started from,
      * the {@code newCell} it produced and the gradients of its new hidden and cell states, the gradients of its
      * pre-activation gates and of {@code cell}. With {@code tc = tanh(c')} and

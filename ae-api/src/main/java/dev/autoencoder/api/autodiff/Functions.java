@@ -4,6 +4,7 @@ import dev.autoencoder.api.LstmCellGradients;
 import dev.autoencoder.api.LstmCellOutput;
 import dev.autoencoder.api.Tensor;
 import dev.autoencoder.api.TensorBackend;
+import java.util.Arrays;
 
 /**
  * Numerically stable composites, defined once over {@link Var} so that every backend computes them, and their
@@ -57,14 +58,32 @@ public final class Functions {
      */
     public static LstmState lstmCell(Var gates, Var cell) {
         TensorBackend b = gates.tape().backend();
+        return recordCell(b.lstmCell(gates.value(), cell.value()), gates, cell);
+    }
+
+    /**
+     * {@link #lstmCell(Var, Var)} of the gates {@code inputGates + hiddenGates}, summed inside the backend's cell
+     * ({@link TensorBackend#lstmCell(Tensor, Tensor, Tensor)}); both receive the gates' gradient, as a sum's operands do.
+     */
+    public static LstmState lstmCell(Var inputGates, Var hiddenGates, Var cell) {
+        TensorBackend b = cell.tape().backend();
+        return recordCell(b.lstmCell(inputGates.value(), hiddenGates.value(), cell.value()), inputGates, hiddenGates, cell);
+    }
+
+    /** Records a cell's step over {@code inputs}: the gates (one or two, each given the gates' gradient), then the cell. */
+    private static LstmState recordCell(LstmCellOutput out, Var... inputs) {
+        Var cell = inputs[inputs.length - 1];
+        TensorBackend b = cell.tape().backend();
         Tensor c = cell.value();
-        LstmCellOutput out = b.lstmCell(gates.value(), c);
-        Var[] states = gates.tape().recordJoint(new Tensor[] {out.hidden(), out.cell()}, g -> {
+        Var[] states = cell.tape().recordJoint(new Tensor[] {out.hidden(), out.cell()}, g -> {
             Tensor gradHidden = g[0] != null ? g[0] : b.zeros(c.shape(), c.dtype());
             Tensor gradCell = g[1] != null ? g[1] : b.zeros(c.shape(), c.dtype());
             LstmCellGradients grads = b.lstmCellBackward(out.activations(), c, out.cell(), gradHidden, gradCell);
-            return new Tensor[] {grads.gates(), grads.cell()};
-        }, gates, cell);
+            Tensor[] in = new Tensor[inputs.length];
+            Arrays.fill(in, 0, inputs.length - 1, grads.gates());
+            in[inputs.length - 1] = grads.cell();
+            return in;
+        }, inputs);
         return new LstmState(states[0], states[1]);
     }
 

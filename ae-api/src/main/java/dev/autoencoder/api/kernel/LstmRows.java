@@ -13,8 +13,12 @@ interface LstmRows {
         return VectorKernels.best(LstmRows.class, "dev.autoencoder.api.kernel.VectorLstmRows", ScalarLstmRows::new);
     }
 
-    /** Gates {@code [n, 4h]} (blocks i, f, g, o) and the cell {@code [n, h]} in; hidden, new cell and activations out. */
-    record Forward(int h, ByteBuffer gates, ByteBuffer cell, ByteBuffer hidden, ByteBuffer newCell, ByteBuffer activations) {
+    /**
+     * Gates {@code [n, 4h]} (blocks i, f, g, o; the sum {@code gates + moreGates} unless {@code moreGates} is null) and
+     * the cell {@code [n, h]} in; hidden, new cell and activations out.
+     */
+    record Forward(int h, ByteBuffer gates, ByteBuffer moreGates, ByteBuffer cell, ByteBuffer hidden, ByteBuffer newCell,
+            ByteBuffer activations) {
     }
 
     /** The forward's activations, cell and new cell and the two incoming gradients in; the gates' and cell's out. */

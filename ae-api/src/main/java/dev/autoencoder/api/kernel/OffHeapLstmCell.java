@@ -1,6 +1,7 @@
 package dev.autoencoder.api.kernel;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * One F32 step of PyTorch's LSTM cell, and its backward, in native memory: each row of the batch in one pass, rows
@@ -29,8 +30,24 @@ public final class OffHeapLstmCell {
      */
     public void forward(int n, int h, ByteBuffer gates, ByteBuffer cell, ByteBuffer hidden, ByteBuffer newCell,
             ByteBuffer activations) {
+        run(n, h, gates, null, cell, hidden, newCell, activations);
+    }
+
+    /**
+     * {@link #forward(int, int, ByteBuffer, ByteBuffer, ByteBuffer, ByteBuffer, ByteBuffer)} of the gates
+     * {@code inputGates + hiddenGates}, summed in the same pass.
+     */
+    public void forward(int n, int h, ByteBuffer inputGates, ByteBuffer hiddenGates, ByteBuffer cell, ByteBuffer hidden,
+            ByteBuffer newCell, ByteBuffer activations) {
+        run(n, h, inputGates, Objects.requireNonNull(hiddenGates, "hiddenGates"), cell, hidden, newCell, activations);
+    }
+
+    /** The forward step of the gates {@code gates}, plus {@code moreGates} unless it is null. */
+    private void run(int n, int h, ByteBuffer gates, ByteBuffer moreGates, ByteBuffer cell, ByteBuffer hidden,
+            ByteBuffer newCell, ByteBuffer activations) {
         long units = (long) n * h;
         LstmRows.Forward x = new LstmRows.Forward(h, Slices.floats(gates, 4 * units, "the LSTM gates"),
+                moreGates == null ? null : Slices.floats(moreGates, 4 * units, "the LSTM hidden gates"),
                 Slices.floats(cell, units, "the LSTM cell state"), Slices.floats(hidden, units, "the LSTM hidden state"),
                 Slices.floats(newCell, units, "the new LSTM cell state"),
                 Slices.floats(activations, 4 * units, "the LSTM activations"));

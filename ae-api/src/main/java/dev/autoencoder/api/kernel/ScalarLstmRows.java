@@ -1,7 +1,5 @@
 package dev.autoencoder.api.kernel;
 
-import java.nio.ByteBuffer;
-
 /** {@link LstmRows} in plain Java: sigmoid and tanh in F64, each rounded once to F32. */
 final class ScalarLstmRows implements LstmRows {
     @Override
@@ -11,10 +9,10 @@ final class ScalarLstmRows implements LstmRows {
             for (int j = 0; j < h; j++) {
                 int gate = 4 * (4 * r * h + j);
                 int unit = 4 * (r * h + j);
-                float i = sigmoid(x.gates(), gate);
-                float f = sigmoid(x.gates(), gate + 4 * h);
-                float g = (float) Math.tanh(x.gates().getFloat(gate + 8 * h));
-                float o = sigmoid(x.gates(), gate + 12 * h);
+                float i = (float) ScalarMath.sigmoid(z(x, gate));
+                float f = (float) ScalarMath.sigmoid(z(x, gate + 4 * h));
+                float g = (float) Math.tanh(z(x, gate + 8 * h));
+                float o = (float) ScalarMath.sigmoid(z(x, gate + 12 * h));
                 x.activations().putFloat(gate, i).putFloat(gate + 4 * h, f).putFloat(gate + 8 * h, g).putFloat(gate + 12 * h, o);
                 float next = f * x.cell().getFloat(unit) + i * g;
                 x.newCell().putFloat(unit, next);
@@ -46,7 +44,9 @@ final class ScalarLstmRows implements LstmRows {
         }
     }
 
-    private static float sigmoid(ByteBuffer b, int at) {
-        return (float) ScalarMath.sigmoid(b.getFloat(at));
+    /** The pre-activation gate at byte {@code at}. */
+    private static float z(Forward x, int at) {
+        float z = x.gates().getFloat(at);
+        return x.moreGates() == null ? z : z + x.moreGates().getFloat(at);
     }
 }

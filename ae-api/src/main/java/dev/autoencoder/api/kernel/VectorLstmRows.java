@@ -24,10 +24,21 @@ final class VectorLstmRows implements LstmRows {
             SCALAR.forward(x, r0, r1);
             return;
         }
-        // sigmoid over all four blocks (g's too, overwritten next), then tanh over each g block
-        sigmoid(x.gates(), x.activations(), r0 * 4 * h, r1 * 4 * h);
-        for (int r = r0; r < r1; r++) {
-            tanh(x.gates(), x.activations(), (4 * r + 2) * h, (4 * r + 3) * h);
+        if (x.moreGates() == null) {
+            // sigmoid over all four blocks (g's too, overwritten next), then tanh over each g block
+            sigmoid(x.gates(), x.activations(), r0 * 4 * h, r1 * 4 * h);
+            for (int r = r0; r < r1; r++) {
+                tanh(x.gates(), x.activations(), (4 * r + 2) * h, (4 * r + 3) * h);
+            }
+        } else {
+            // the summed gates into the activations, then each block's function in place
+            sum(x.gates(), x.moreGates(), x.activations(), r0 * 4 * h, r1 * 4 * h);
+            ByteBuffer a = x.activations();
+            for (int r = r0; r < r1; r++) {
+                sigmoid(a, a, 4 * r * h, (4 * r + 2) * h);
+                tanh(a, a, (4 * r + 2) * h, (4 * r + 3) * h);
+                sigmoid(a, a, (4 * r + 3) * h, (4 * r + 4) * h);
+            }
         }
         for (int r = r0; r < r1; r++) {
             newCell(x, r, h);
@@ -83,6 +94,13 @@ final class VectorLstmRows implements LstmRows {
         for (int j = 0; j < h; j += LANES) {
             int unit = 4 * (r * h + j);
             load(x.activations(), 4 * (4 * r * h + 3 * h + j)).mul(load(x.hidden(), unit)).intoByteBuffer(x.hidden(), unit, ORDER);
+        }
+    }
+
+    /** {@code out = a + b} over floats {@code [from, to)}, a whole number of vectors. */
+    private static void sum(ByteBuffer a, ByteBuffer b, ByteBuffer out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            load(a, 4 * i).add(load(b, 4 * i)).intoByteBuffer(out, 4 * i, ORDER);
         }
     }
 

@@ -335,6 +335,15 @@ public final class ProfilingBackend implements TensorBackend {
     }
 
     @Override
+    public LstmCellOutput lstmCell(Tensor inputGates, Tensor hiddenGates, Tensor cell) {
+        Tensor vi = in(inputGates);
+        Tensor vh = in(hiddenGates);
+        Tensor vc = in(cell);
+        LstmCellOutput out = timed("lstmCell", () -> inner.lstmCell(vi, vh, vc));
+        return new LstmCellOutput(wrap(out.hidden()), wrap(out.cell()), wrap(out.activations()));
+    }
+
+    @Override
     public LstmCellGradients lstmCellBackward(Tensor activations, Tensor cell, Tensor newCell, Tensor gradHidden,
             Tensor gradNewCell) {
         Tensor va = in(activations);

@@ -516,17 +516,38 @@ public final class DjlBackend implements TensorBackend {
         DType dtype = gates.dtype();
         applyThreads();
         if (dtype == DType.F32 && state.size() > 0 && Contiguity.all(a(gates), a(cell))) {
-            PtNDArray hidden = uninitialized(state, dtype);
-            PtNDArray newCell = uninitialized(state, dtype);
-            PtNDArray activations = uninitialized(gates.shape(), dtype);
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(a(gates)), memory(a(cell)), memory(hidden),
-                    memory(newCell), memory(activations));
-            return new LstmCellOutput(scopes.adopt(this, hidden, state, dtype), scopes.adopt(this, newCell, state, dtype),
-                    scopes.adopt(this, activations, gates.shape(), dtype));
+            return offHeapCell(a(gates), null, a(cell), gates.shape(), state);
         }
         PtNDArray[] out = LstmCells.forward(a(gates), a(cell));
         return new LstmCellOutput(scopes.adopt(this, out[0], state, dtype), scopes.adopt(this, out[1], state, dtype),
                 scopes.adopt(this, out[2], gates.shape(), dtype));
+    }
+
+    /** F32 contiguous gates and cell: summed in {@link OffHeapLstmCell}'s pass; others added first. */
+    @Override
+    public LstmCellOutput lstmCell(Tensor inputGates, Tensor hiddenGates, Tensor cell) {
+        Shape state = Shapes.lstmCell(this, inputGates, hiddenGates, cell);
+        if (inputGates.dtype() == DType.F32 && state.size() > 0 && Contiguity.all(a(inputGates), a(hiddenGates), a(cell))) {
+            applyThreads();
+            return offHeapCell(a(inputGates), a(hiddenGates), a(cell), inputGates.shape(), state);
+        }
+        return TensorBackend.super.lstmCell(inputGates, hiddenGates, cell);
+    }
+
+    /** {@link OffHeapLstmCell}'s step of F32 gates {@code z} (plus {@code more} unless null) and cell {@code c}. */
+    private LstmCellOutput offHeapCell(PtNDArray z, PtNDArray more, PtNDArray c, Shape gates, Shape state) {
+        PtNDArray hidden = uninitialized(state, DType.F32);
+        PtNDArray newCell = uninitialized(state, DType.F32);
+        PtNDArray activations = uninitialized(gates, DType.F32);
+        if (more == null) {
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(z), memory(c), memory(hidden), memory(newCell),
+                    memory(activations));
+        } else {
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(z), memory(more), memory(c), memory(hidden),
+                    memory(newCell), memory(activations));
+        }
+        return new LstmCellOutput(scopes.adopt(this, hidden, state, DType.F32), scopes.adopt(this, newCell, state, DType.F32),
+                scopes.adopt(this, activations, gates, DType.F32));
     }
 
     /** The cell's backward as {@link #lstmCell} chooses: one pass of {@link OffHeapLstmCell}, or {@link LstmCells}. */

@@ -503,16 +503,39 @@ public final class Nd4jBackend implements TensorBackend {
         INDArray z = a(gates);
         INDArray c = a(cell);
         if (dtype == DType.F32 && NdArrays.wholeBuffers(z, c)) {
-            INDArray hidden = NdArrays.uninitialized(state, DataType.FLOAT);
-            INDArray newCell = NdArrays.uninitialized(state, DataType.FLOAT);
-            INDArray activations = NdArrays.uninitialized(gates.shape(), DataType.FLOAT);
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), c.data().asNio(), hidden.data().asNio(),
-                    newCell.data().asNio(), activations.data().asNio());
-            return new LstmCellOutput(wrap(hidden, state, dtype), wrap(newCell, state, dtype),
-                    wrap(activations, gates.shape(), dtype));
+            return offHeapCell(z, null, c, gates.shape(), state);
         }
         INDArray[] out = lstmCells.forward(z, c, gates.shape(), state);
         return new LstmCellOutput(wrap(out[0], state, dtype), wrap(out[1], state, dtype), wrap(out[2], gates.shape(), dtype));
+    }
+
+    /** F32 gates and cell in whole buffers: summed in {@link OffHeapLstmCell}'s pass; others added first. */
+    @Override
+    public LstmCellOutput lstmCell(Tensor inputGates, Tensor hiddenGates, Tensor cell) {
+        Shape state = Shapes.lstmCell(this, inputGates, hiddenGates, cell);
+        INDArray zi = a(inputGates);
+        INDArray zh = a(hiddenGates);
+        INDArray c = a(cell);
+        if (inputGates.dtype() == DType.F32 && state.size() > 0 && NdArrays.wholeBuffers(zi, zh, c)) {
+            return offHeapCell(zi, zh, c, inputGates.shape(), state);
+        }
+        return TensorBackend.super.lstmCell(inputGates, hiddenGates, cell);
+    }
+
+    /** {@link OffHeapLstmCell}'s step of F32 gates {@code z} (plus {@code more} unless null) and cell {@code c}. */
+    private LstmCellOutput offHeapCell(INDArray z, INDArray more, INDArray c, Shape gates, Shape state) {
+        INDArray hidden = NdArrays.uninitialized(state, DataType.FLOAT);
+        INDArray newCell = NdArrays.uninitialized(state, DataType.FLOAT);
+        INDArray activations = NdArrays.uninitialized(gates, DataType.FLOAT);
+        if (more == null) {
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), c.data().asNio(), hidden.data().asNio(),
+                    newCell.data().asNio(), activations.data().asNio());
+        } else {
+            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), more.data().asNio(), c.data().asNio(),
+                    hidden.data().asNio(), newCell.data().asNio(), activations.data().asNio());
+        }
+        return new LstmCellOutput(wrap(hidden, state, DType.F32), wrap(newCell, state, DType.F32),
+                wrap(activations, gates, DType.F32));
     }
 
     /** The cell's backward as {@link #lstmCell} chooses: one pass of {@link OffHeapLstmCell}, or {@link LstmCells}. */

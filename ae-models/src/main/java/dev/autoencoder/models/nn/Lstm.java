@@ -14,10 +14,10 @@ public final class Lstm extends Recurrent {
         super(inputSize, hiddenSize, 4, init);
     }
 
-    /** The gates {@code gh + gi} through the backend's fused cell ({@link Functions#lstmCell}). */
+    /** The gates {@code gi + gh}, summed inside the backend's fused cell ({@link Functions#lstmCell(Var, Var, Var)}). */
     @Override
     protected State step(Var gi, Var gh, State previous) {
-        LstmState next = Functions.lstmCell(gh.add(gi), previous.cell());
+        LstmState next = Functions.lstmCell(gi, gh, previous.cell());
         return new State(next.hidden(), next.cell());
     }
 }

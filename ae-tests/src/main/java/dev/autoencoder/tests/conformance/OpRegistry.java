@@ -440,6 +440,18 @@ public final class OpRegistry {
                 .error("backward: a gradient of another shape", ShapeMismatchException.class,
                         c -> c.backend().lstmCellBackward(c.ones(2, 8), c.ones(2, 2), c.ones(2, 2), c.ones(2, 3), c.ones(2, 2)))
                 .build());
+        SpecBuilder twoGates = composite("lstmCell[input and hidden gates]", (t, a) -> {
+            LstmState next = Functions.lstmCell(a.get(0), a.get(1), a.get(2));
+            return t.concat(List.of(next.hidden(), next.cell()), 1);
+        });
+        ops.add(twoGates.sample("hidden 2", twoGates.u(-3, 3).of(3, 8), twoGates.u(-3, 3).of(3, 8), twoGates.u(-2, 2).of(3, 2))
+                .sample("split over threads", twoGates.u(-3, 3).of(60, 256), twoGates.u(-3, 3).of(60, 256),
+                        twoGates.u(-2, 2).of(60, 64))
+                .error("gates of two shapes", ShapeMismatchException.class,
+                        c -> c.backend().lstmCell(c.ones(2, 8), c.ones(2, 4), c.ones(2, 2)))
+                .error("mixed backends", BackendMismatchException.class,
+                        c -> c.backend().lstmCell(c.ones(2, 8), c.foreignOnes(2, 8), c.ones(2, 2)))
+                .build());
         SpecBuilder hidden = composite("lstmCell[hidden only]", (t, a) -> Functions.lstmCell(a.get(0), a.get(1)).hidden());
         ops.add(hidden.sample("no gradient reaches the new cell state", hidden.u(-3, 3).of(4, 12), hidden.u(-2, 2).of(4, 3)).build());
         SpecBuilder bce = composite("bce", (t, a) -> Functions.bce(a.get(0), a.get(1)));

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * the native backends, whose F32 cells run ae's shared kernel ({@code OffHeapLstmCell}, with pure's sigmoid and tanh)
  * while their composites run the library's (and libtorch's vectorised sigmoid and tanh round a value in a vector's body
  * and in its scalar tail differently, by an ulp). A gate block read at the wrong offset or an in-place kernel that reads
- * what it already overwrote fails either way. (The op conformance entries compare both with PyTorch.)
+ * what it already overwrote fails either way. The cell of input and hidden gates apart is the cell of their sum, to
+ * the bit, on every backend. (The op conformance entries compare all of them with PyTorch.)
  */
 class FusedLstmCellTest {
     /** The backends whose fused cell must be the composite to the bit. */
@@ -74,6 +75,15 @@ class FusedLstmCellTest {
             LstmCellGradients got = b.lstmCellBackward(actual.activations(), cell, actual.cell(), gradHidden, gradCell);
             assertClose(b, want.gates(), got.gates(), backward, "gates' gradient");
             assertClose(b, want.cell(), got.cell(), backward, "cell's gradient");
+
+            // input and hidden gates apart: the sum is rounded as the backend's add rounds it, then the same cell
+            Tensor hiddenGates = random(b, rng, 3, dtype, n, 4 * h);
+            LstmCellOutput added = b.lstmCell(b.add(gates, hiddenGates), cell);
+            LstmCellOutput summed = b.lstmCell(gates, hiddenGates, cell);
+            Tolerance bits = new Tolerance(0, 0);
+            assertClose(b, added.hidden(), summed.hidden(), bits, "hidden of the summed gates");
+            assertClose(b, added.cell(), summed.cell(), bits, "cell of the summed gates");
+            assertClose(b, added.activations(), summed.activations(), bits, "activations of the summed gates");
         }
     }
 
