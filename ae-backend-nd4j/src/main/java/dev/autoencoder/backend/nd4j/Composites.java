@@ -29,8 +29,14 @@ final class Composites {
         this.blas = blas;
     }
 
-    /** {@code a} (of shape {@code from}, which differs from {@code to}) broadcast to a new array of shape {@code to}. */
+    /**
+     * {@code a} (of shape {@code from}, which differs from {@code to}) broadcast to a new array of shape {@code to}: one
+     * fill for a single value (a mean's gradient), else a fill and an add.
+     */
     INDArray broadcast(INDArray a, Shape to) {
+        if (a.length() == 1) {
+            return NdArrays.filled(to, a.dataType(), a.getDouble(0));
+        }
         INDArray out = NdArrays.filled(to, a.dataType(), -0.0);
         kernels.run("add", out, out, a); // -0 + x == x for every x, signed zeros included
         return out;
