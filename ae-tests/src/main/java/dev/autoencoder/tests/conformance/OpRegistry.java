@@ -221,6 +221,7 @@ public final class OpRegistry {
         ops.add(s.sample("same shape", s.u(lo, hi).of(3, 4), s.u(bLo, bHi).of(3, 4))
                 .sample("row broadcast", s.u(lo, hi).of(3, 4), s.u(bLo, bHi).of(4))
                 .sample("both broadcast", s.u(lo, hi).of(2, 1, 4), s.u(bLo, bHi).of(3, 1))
+                .sample("channel bias", s.u(lo, hi).of(2, 3, 2, 2), s.u(bLo, bHi).of(1, 3, 1, 1))
                 .sample("scalar", s.u(lo, hi).of(), s.u(bLo, bHi).of(2, 3))
                 .sample("size-1 odd", s.u(lo, hi).of(1, 7), s.u(bLo, bHi).of(5, 1))
                 .error("shapes do not broadcast", ShapeMismatchException.class, c -> binaryCall(name, c, c.ones(2, 3), c.ones(4, 3)))
