@@ -1,7 +1,6 @@
 package dev.autoencoder.api.kernel;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * One F32 step of PyTorch's LSTM cell, and its backward, in native memory: each row of the batch in one pass, rows
@@ -25,29 +24,15 @@ public final class OffHeapLstmCell {
     }
 
     /**
-     * From {@code gates [n, 4h]} (blocks i, f, g, o) and {@code cell [n, h]}, writes {@code hidden [n, h]},
+     * From the gates {@code inputGates + hiddenGates} ({@code [n, 4h]} each, blocks i, f, g, o, summed in the same pass;
+     * {@code hiddenGates} null where the gates come whole) and {@code cell [n, h]}, writes {@code hidden [n, h]},
      * {@code newCell [n, h]} and the activated gates {@code activations [n, 4h]}.
-     */
-    public void forward(int n, int h, ByteBuffer gates, ByteBuffer cell, ByteBuffer hidden, ByteBuffer newCell,
-            ByteBuffer activations) {
-        run(n, h, gates, null, cell, hidden, newCell, activations);
-    }
-
-    /**
-     * {@link #forward(int, int, ByteBuffer, ByteBuffer, ByteBuffer, ByteBuffer, ByteBuffer)} of the gates
-     * {@code inputGates + hiddenGates}, summed in the same pass.
      */
     public void forward(int n, int h, ByteBuffer inputGates, ByteBuffer hiddenGates, ByteBuffer cell, ByteBuffer hidden,
             ByteBuffer newCell, ByteBuffer activations) {
-        run(n, h, inputGates, Objects.requireNonNull(hiddenGates, "hiddenGates"), cell, hidden, newCell, activations);
-    }
-
-    /** The forward step of the gates {@code gates}, plus {@code moreGates} unless it is null. */
-    private void run(int n, int h, ByteBuffer gates, ByteBuffer moreGates, ByteBuffer cell, ByteBuffer hidden,
-            ByteBuffer newCell, ByteBuffer activations) {
         long units = (long) n * h;
-        LstmRows.Forward x = new LstmRows.Forward(h, Slices.floats(gates, 4 * units, "the LSTM gates"),
-                moreGates == null ? null : Slices.floats(moreGates, 4 * units, "the LSTM hidden gates"),
+        LstmRows.Forward x = new LstmRows.Forward(h, Slices.floats(inputGates, 4 * units, "the LSTM gates"),
+                hiddenGates == null ? null : Slices.floats(hiddenGates, 4 * units, "the LSTM hidden gates"),
                 Slices.floats(cell, units, "the LSTM cell state"), Slices.floats(hidden, units, "the LSTM hidden state"),
                 Slices.floats(newCell, units, "the new LSTM cell state"),
                 Slices.floats(activations, 4 * units, "the LSTM activations"));

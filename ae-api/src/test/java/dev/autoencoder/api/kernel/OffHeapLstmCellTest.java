@@ -37,7 +37,7 @@ class OffHeapLstmCellTest {
         ByteBuffer hidden = filled(n * h + 3);
         ByteBuffer newCell = filled(n * h + 3);
         ByteBuffer activations = filled(4 * n * h + 3);
-        new OffHeapLstmCell(3).forward(n, h, gates, cell, hidden, newCell, activations);
+        new OffHeapLstmCell(3).forward(n, h, gates, null, cell, hidden, newCell, activations);
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < h; j++) {
                 int gate = 4 * r * h + j;
@@ -105,8 +105,8 @@ class OffHeapLstmCellTest {
         ByteBuffer cell = random(n * h, 2, 9);
         ByteBuffer[] one = {filled(n * h), filled(n * h), filled(4 * n * h)};
         ByteBuffer[] three = {filled(n * h), filled(n * h), filled(4 * n * h)};
-        new OffHeapLstmCell(1).forward(n, h, gates, cell, one[0], one[1], one[2]);
-        new OffHeapLstmCell(3).forward(n, h, gates, cell, three[0], three[1], three[2]);
+        new OffHeapLstmCell(1).forward(n, h, gates, null, cell, one[0], one[1], one[2]);
+        new OffHeapLstmCell(3).forward(n, h, gates, null, cell, three[0], three[1], three[2]);
         for (int b = 0; b < 3; b++) {
             for (int k = 0; k < one[b].capacity() / 4; k++) {
                 assertEquals(Float.floatToIntBits(one[b].getFloat(4 * k)), Float.floatToIntBits(three[b].getFloat(4 * k)),
@@ -119,7 +119,7 @@ class OffHeapLstmCellTest {
     void aBufferTooSmallIsRefused() {
         ByteBuffer small = filled(4 * 2 * 3 - 1);
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new OffHeapLstmCell(1).forward(2, 3, small, filled(6), filled(6), filled(6), filled(24)));
+                () -> new OffHeapLstmCell(1).forward(2, 3, small, null, filled(6), filled(6), filled(6), filled(24)));
         assertEquals("the LSTM gates holds 92 bytes, not 24 floats", e.getMessage());
     }
 

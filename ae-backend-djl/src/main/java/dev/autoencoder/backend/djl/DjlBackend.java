@@ -539,13 +539,8 @@ public final class DjlBackend implements TensorBackend {
         PtNDArray hidden = uninitialized(state, DType.F32);
         PtNDArray newCell = uninitialized(state, DType.F32);
         PtNDArray activations = uninitialized(gates, DType.F32);
-        if (more == null) {
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(z), memory(c), memory(hidden), memory(newCell),
-                    memory(activations));
-        } else {
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(z), memory(more), memory(c), memory(hidden),
-                    memory(newCell), memory(activations));
-        }
+        offHeapLstmCell.forward(state.dim(0), state.dim(1), memory(z), more == null ? null : memory(more), memory(c),
+                memory(hidden), memory(newCell), memory(activations));
         return new LstmCellOutput(scopes.adopt(this, hidden, state, DType.F32), scopes.adopt(this, newCell, state, DType.F32),
                 scopes.adopt(this, activations, gates, DType.F32));
     }

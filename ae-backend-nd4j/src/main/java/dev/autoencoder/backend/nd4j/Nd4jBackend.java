@@ -527,13 +527,8 @@ public final class Nd4jBackend implements TensorBackend {
         INDArray hidden = NdArrays.uninitialized(state, DataType.FLOAT);
         INDArray newCell = NdArrays.uninitialized(state, DataType.FLOAT);
         INDArray activations = NdArrays.uninitialized(gates, DataType.FLOAT);
-        if (more == null) {
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), c.data().asNio(), hidden.data().asNio(),
-                    newCell.data().asNio(), activations.data().asNio());
-        } else {
-            offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), more.data().asNio(), c.data().asNio(),
-                    hidden.data().asNio(), newCell.data().asNio(), activations.data().asNio());
-        }
+        offHeapLstmCell.forward(state.dim(0), state.dim(1), z.data().asNio(), more == null ? null : more.data().asNio(),
+                c.data().asNio(), hidden.data().asNio(), newCell.data().asNio(), activations.data().asNio());
         return new LstmCellOutput(wrap(hidden, state, DType.F32), wrap(newCell, state, DType.F32),
                 wrap(activations, gates, DType.F32));
     }

@@ -2,12 +2,11 @@ package dev.autoencoder.backend.nd4j;
 
 import dev.autoencoder.api.DType;
 import dev.autoencoder.api.Shape;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.nio.FloatBuffer;
 
 /**
  * Allocation and transfer of c-order arrays of our shapes, including the two shapes ND4J treats specially: rank 0

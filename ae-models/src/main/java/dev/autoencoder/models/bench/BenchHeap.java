@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The heap of a benchmark JVM, unless the user chose its layout (a {@code -XX:+Use...GC}, {@code -Xmn},
  * {@code -XX:NewSize}, {@code -XX:SurvivorRatio} or {@code -Xms} option in {@code AE_JAVA_OPTS}, which the child
- * inherits): the serial collector with a young generation of 32 MB, which holds a training step's short-lived objects, so that they die where they
- * were made, and an initial heap of 64 MB, so that the old generation grows with live data (the training set, the
+ * inherits): the serial collector with a young generation of 32 MB, which holds a training step's short-lived objects,
+ * so that they die where they were made, and an initial heap of 64 MB, so that the old generation grows with live data (the training set, the
  * model, the optimizer's moments) rather than filling the JVM's default initial heap (1/64 of memory) with promoted
  * garbage before its first full collection.
  *
